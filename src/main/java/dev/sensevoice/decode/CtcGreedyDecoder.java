@@ -21,7 +21,9 @@ import java.util.Map;
  *
  * <p><b>Text.</b> A piece starting with "▁" has that first "▁" turned into one space (a bare
  * "▁" becomes " "); text pieces are concatenated and leading spaces are trimmed (as
- * sherpa-onnx 1.13.8 does); the tokens keep their spaces.
+ * sherpa-onnx 1.13.8 does); the tokens keep their spaces. A tag after the header (which a
+ * well-behaved model never emits) stays in {@code raw}, where FunASR would keep it, but is left
+ * out of the clean text and the tokens, where sherpa-onnx would keep it.
  *
  * <p><b>Times.</b> A text token emitted on logits frame t starts at
  * {@code offset + 0.06 × (t − 4)} seconds (the four query frames come first); t − 4 is clamped
@@ -69,7 +71,7 @@ public final class CtcGreedyDecoder {
         int first = readHeader(path, header, raw);
         List<TimedToken> tokens = textTokens(path, first, offsetSeconds);
         String text = stripLeadingSpaces(concat(tokens));
-        raw.append(text);
+        raw.append(stripLeadingSpaces(rawText(path, first)));
         return new Recognition(
                 bareOrEmpty(header, RichTags.Kind.LANGUAGE),
                 bareOrEmpty(header, RichTags.Kind.EMOTION),
@@ -97,11 +99,22 @@ public final class CtcGreedyDecoder {
     private List<TimedToken> textTokens(CtcPath path, int first, double offsetSeconds) {
         List<TimedToken> tokens = new ArrayList<>(path.length() - first);
         for (int i = first; i < path.length(); i++) {
+            if (kinds[path.ids()[i]] != null) {
+                continue;
+            }
             int frame = Math.max(0, path.frames()[i] - QUERY_FRAMES);
             double start = offsetSeconds + frame * MILLIS_PER_FRAME / 1000.0;
             tokens.add(new TimedToken(texts[path.ids()[i]], start));
         }
         return tokens;
+    }
+
+    private String rawText(CtcPath path, int first) {
+        StringBuilder raw = new StringBuilder();
+        for (int i = first; i < path.length(); i++) {
+            raw.append(texts[path.ids()[i]]);
+        }
+        return raw.toString();
     }
 
     private static String concat(List<TimedToken> tokens) {
