@@ -18,11 +18,11 @@ public final class Fbank {
     /** The factor that brings [-1, 1] floats to the int16 range, used when normalize_samples=0. */
     public static final float INT16_SCALE = 32768f;
 
-    private static final float PREEMPHASIS = 0.97f;
+    private static final double PREEMPHASIS = 0.97;
     private static final float FLT_EPSILON = 1.1920929e-07f;
 
     private final float sampleScale;
-    private final float[] window = hammingWindow(FRAME_LENGTH);
+    private final double[] window = hammingWindow(FRAME_LENGTH);
     private final MelBanks melBanks = new MelBanks(NUM_MEL_BINS, SAMPLE_RATE, RealFft.SIZE, 20, SAMPLE_RATE / 2);
     private final RealFft fft = new RealFft();
 
@@ -55,7 +55,7 @@ public final class Fbank {
         }
         int frames = frameCount(length);
         float[] out = new float[frames * NUM_MEL_BINS];
-        float[] frame = new float[RealFft.SIZE];
+        double[] frame = new double[RealFft.SIZE];
         float[] power = new float[RealFft.SIZE / 2];
         double[][] scratch = RealFft.newScratch();
         for (int f = 0; f < frames; f++) {
@@ -67,14 +67,14 @@ public final class Fbank {
     }
 
     /** Scale, remove DC, pre-emphasise and window one frame into {@code frame}, zero-padded. */
-    private void prepareFrame(float[] samples, int start, float[] frame) {
+    private void prepareFrame(float[] samples, int start, double[] frame) {
         double sum = 0;
         for (int j = 0; j < FRAME_LENGTH; j++) {
-            float x = samples[start + j] * sampleScale;
+            double x = samples[start + j] * sampleScale;
             frame[j] = x;
             sum += x;
         }
-        float mean = (float) (sum / FRAME_LENGTH);
+        double mean = sum / FRAME_LENGTH;
         for (int j = 0; j < FRAME_LENGTH; j++) {
             frame[j] -= mean;
         }
@@ -83,14 +83,14 @@ public final class Fbank {
             frame[j] = (frame[j] - PREEMPHASIS * frame[j - 1]) * window[j];
         }
         frame[0] = (frame[0] - PREEMPHASIS * frame[0]) * window[0];
-        Arrays.fill(frame, FRAME_LENGTH, frame.length, 0f);
+        Arrays.fill(frame, FRAME_LENGTH, frame.length, 0.0);
     }
 
-    private static float[] hammingWindow(int length) {
-        float[] w = new float[length];
+    private static double[] hammingWindow(int length) {
+        double[] w = new double[length];
         double a = 2 * Math.PI / (length - 1);
         for (int j = 0; j < length; j++) {
-            w[j] = (float) (0.54 - 0.46 * Math.cos(a * j));
+            w[j] = 0.54 - 0.46 * Math.cos(a * j);
         }
         return w;
     }

@@ -38,7 +38,7 @@ final class RealFft {
     }
 
     /** {@code power[k] = |X[k]|²} for k = 0..255 (the Nyquist bin is not needed by the mel banks). */
-    void powerSpectrum(float[] frame, double[][] scratch, float[] power) {
+    void powerSpectrum(double[] frame, double[][] scratch, float[] power) {
         double[] re = scratch[0];
         double[] im = scratch[1];
         for (int i = 0; i < HALF; i++) {
