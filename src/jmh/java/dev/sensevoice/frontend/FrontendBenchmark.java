@@ -1,5 +1,6 @@
 package dev.sensevoice.frontend;
 
+import java.util.Arrays;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -41,8 +42,8 @@ public class FrontendBenchmark {
         }
         float[] negMean = new float[560];
         float[] invStddev = new float[560];
-        java.util.Arrays.fill(negMean, -10f);
-        java.util.Arrays.fill(invStddev, 0.15f);
+        Arrays.fill(negMean, -10f);
+        Arrays.fill(invStddev, 0.15f);
         extractor = new FeatureExtractor(FrontendConfig.senseVoice(new Cmvn(negMean, invStddev)));
         fbank = new Fbank(Fbank.INT16_SCALE);
     }

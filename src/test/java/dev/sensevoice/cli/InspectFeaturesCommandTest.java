@@ -116,6 +116,16 @@ class InspectFeaturesCommandTest {
     }
 
     @Test
+    void picocliBuildsItFromTheClassAndItsHelpNamesTheStages() {
+        CommandLine cl = new CommandLine(InspectFeaturesCommand.class);
+        cl.setOut(new PrintWriter(out));
+
+        assertEquals(0, cl.execute("--help"));
+        assertTrue(out.toString().contains("--stage=STAGE"), out.toString());
+        assertTrue(out.toString().contains("fbank (80 log-mel values), lfr (560 stacked)"), out.toString());
+    }
+
+    @Test
     void formatsSevenSignificantDigitsLikePrintfG() {
         assertEquals("-15.94238", InspectFeaturesCommand.sevenDigits(-15.942385f));
         assertEquals("0.155775", InspectFeaturesCommand.sevenDigits(0.155775f));
