@@ -7,8 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.jaudiotagger.audio.AudioFile;
 import org.jaudiotagger.audio.AudioFileIO;
 import org.jaudiotagger.audio.AudioHeader;
+import org.jaudiotagger.audio.exceptions.CannotReadException;
 import org.jflac.FLACDecoder;
 import org.jflac.metadata.StreamInfo;
 
@@ -55,10 +57,19 @@ final class HeaderProbe {
     }
 
     private static AudioInfo tagged(Path file) throws Exception {
-        AudioHeader header = AudioFileIO.readMagic(file.toFile()).getAudioHeader();
+        AudioHeader header = readTags(file).getAudioHeader();
         double duration = header.getPreciseTrackLength();
         return new AudioInfo(duration > 0 ? duration : null, header.getSampleRateAsNumber(),
                 channelCount(header.getChannels()));
+    }
+
+    /** By content first; jaudiotagger's content sniffing misses some formats (Ogg), so then by name. */
+    private static AudioFile readTags(Path file) throws Exception {
+        try {
+            return AudioFileIO.readMagic(file.toFile());
+        } catch (CannotReadException e) {
+            return AudioFileIO.read(file.toFile());
+        }
     }
 
     /** jaudiotagger gives channels as text: a number, or "Stereo", "Joint Stereo", "Mono". */
