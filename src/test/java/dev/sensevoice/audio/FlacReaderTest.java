@@ -43,6 +43,20 @@ class FlacReaderTest {
         }
     }
 
+    /** Like WAV: a cut FLAC yields the frames before the cut (a prefix of the original). */
+    @Test
+    void truncatedFlacYieldsTheFramesBeforeTheCut() throws Exception {
+        Path wav = ffmpeg(dir.resolve("t.wav"), "sine=f=440:r=16000:d=5", "-c:a", "pcm_s16le");
+        Path flac = encode(wav, dir.resolve("t.flac"));
+        byte[] bytes = Files.readAllBytes(flac);
+        Path cut = Files.write(dir.resolve("cut.flac"), java.util.Arrays.copyOf(bytes, bytes.length * 6 / 10));
+
+        float[] whole = readNative(wav);
+        float[] prefix = readFlac(cut);
+        assertTrue(prefix.length > whole.length / 3 && prefix.length < whole.length, "got " + prefix.length);
+        assertArrayEquals(java.util.Arrays.copyOf(whole, prefix.length), prefix);
+    }
+
     @Test
     void readsOneFrameAtATime() throws Exception {
         Path wav = ffmpeg(dir.resolve("long.wav"), "sine=f=440:r=16000:d=20", "-c:a", "pcm_s16le");
