@@ -99,13 +99,12 @@ public final class AudioDecoder {
         if (executable.isEmpty()) {
             throw new AudioException(input, missingFfmpegReason(input, format));
         }
-        if (format == InputFormat.OTHER_MEDIA) {
-            return FfmpegSource.start(executable.get(), input);
-        }
         try {
             return FfmpegSource.start(executable.get(), input);
         } catch (AudioException e) {
-            throw new AudioException(input, "not an audio file (" + e.reason() + ")", e);
+            // No known signature and ffmpeg cannot read it either: most likely not audio at all.
+            throw format == InputFormat.UNKNOWN
+                    ? new AudioException(input, "not an audio file (" + e.reason() + ")", e) : e;
         }
     }
 

@@ -44,8 +44,11 @@ final class HeaderProbe {
         }
     }
 
-    private static AudioInfo wav(InputStream in, Path file) throws IOException {
+    private static AudioInfo wav(InputStream in, Path file) throws Exception {
         WavFormat format = WavHeaderReader.read(in, file);
+        if (format.encoding() == null) {
+            return tagged(file); // compressed WAV: bytes do not map to frames
+        }
         return new AudioInfo(format.durationSeconds(), format.sampleRate(), format.channels());
     }
 

@@ -106,21 +106,22 @@ final class ResampledSource implements SampleSource {
         }
     }
 
-    /** Flushes the resampler's tail and fixes the total length. */
+    /** Flushes the resampler's tail and trims or zero-pads it to the exact total length. */
     private void finish() {
         ended = true;
         if (resampler != null) {
             resample(0, true);
         }
         long target = Math.round(inputFrames * factor);
-        long missing = target - outputSamples - pendingLength;
-        if (missing > 0 && pendingLength + missing > pending.length) {
-            pending = Arrays.copyOf(pending, (int) (pendingLength + missing));
+        int length = (int) Math.max(0, target - outputSamples);
+        if (length > pending.length) {
+            pending = Arrays.copyOf(pending, length);
         }
-        long fixed = Math.max(0, Math.min(pendingLength + missing, pending.length));
-        Arrays.fill(pending, pendingLength, (int) Math.max(pendingLength, fixed), 0f);
-        pendingLength = (int) fixed;
-        outputSamples += pendingLength;
+        if (length > pendingLength) {
+            Arrays.fill(pending, pendingLength, length, 0f);
+        }
+        pendingLength = length;
+        outputSamples += length;
     }
 
     @Override
