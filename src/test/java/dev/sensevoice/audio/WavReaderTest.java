@@ -48,6 +48,8 @@ class WavReaderTest {
                 "-rf64", rf64.equals("rf64") ? "always" : "never");
 
         WavFormat format = header(wav);
+        String magic = new String(Files.readAllBytes(wav), 0, 4, java.nio.charset.StandardCharsets.US_ASCII);
+        assertEquals(rf64.equals("rf64") ? "RF64" : "RIFF", magic);
         assertEquals(channels, format.channels());
         assertEquals(rate, format.sampleRate());
         assertClose(ffmpegNative(wav), readNative(wav), 1e-7);
