@@ -49,6 +49,17 @@ final class JsonWriter implements TranscriptWriter {
         }
     }
 
+    /** The {@code --skip-existing} record written when no JSON transcript is: its model and options. */
+    static void writeSidecar(ModelStamp model, TranscriptOptions options, OutputStream out) throws IOException {
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            g.setPrettyPrinter(topLevel());
+            g.writeStartObject();
+            writeStamp(g, model, options);
+            g.writeEndObject();
+            g.writeRaw('\n');
+        }
+    }
+
     /** The "model" and "options" fields, also the whole content of a {@code --skip-existing} sidecar. */
     static void writeStamp(JsonGenerator g, ModelStamp model, TranscriptOptions options) throws IOException {
         g.writeFieldName("model");
