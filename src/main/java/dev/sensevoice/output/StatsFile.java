@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -55,7 +54,7 @@ public final class StatsFile {
     private static void writeCsv(List<StatsRow> rows, OutputStream out) throws IOException {
         try (SequenceWriter table = CsvTable.open(COLUMNS, out)) {
             for (StatsRow row : rows) {
-                table.write(Arrays.asList(row.file(), row.status().label(), row.error(),
+                table.write(CsvTable.cells(row.file(), row.status().label(), row.error(),
                         Decimals.text(row.audioS(), Decimals.SECONDS), row.latencyMs(),
                         Decimals.text(row.rtf(), Decimals.RATIO), row.segments(), row.language(),
                         row.vramPeakMb(), row.rssPeakMb()));
