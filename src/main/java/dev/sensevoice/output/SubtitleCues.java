@@ -88,7 +88,7 @@ final class SubtitleCues {
         int offset = 0;
         while (offset < text.length()) {
             int end = offset + Character.charCount(text.codePointAt(offset));
-            while (end < text.length() && !startsUnit(text.substring(offset, end), text.substring(end))) {
+            while (end < text.length() && !startsUnit(text.substring(offset, end), text.substring(end, text.offsetByCodePoints(end, 1)))) {
                 end += Character.charCount(text.codePointAt(end));
             }
             double at = segment.start() + segment.duration() * offset / text.length();
