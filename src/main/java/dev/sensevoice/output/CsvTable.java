@@ -10,7 +10,10 @@ import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.List;
 
-/** RFC 4180 rows with a header (also for no rows), quoted only where a cell holds a comma, quote or line break; null cells empty. */
+/**
+ * RFC 4180 rows with a header (also when there are no rows), quoted only where a cell holds a
+ * comma, quote or line break; null cells empty.
+ */
 final class CsvTable {
     private static final CsvMapper MAPPER = CsvMapper.builder()
             .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)

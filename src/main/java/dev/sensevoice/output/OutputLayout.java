@@ -48,7 +48,8 @@ public final class OutputLayout {
         }
         Map<String, List<InputFile>> byStem = new HashMap<>();
         for (InputFile input : inputs) {
-            byStem.computeIfAbsent(key(folder(input, outputDir).resolve(stem(input))), k -> new ArrayList<>()).add(input);
+            String stemKey = key(folder(input, outputDir).resolve(stem(input)));
+            byStem.computeIfAbsent(stemKey, k -> new ArrayList<>()).add(input);
         }
         Map<Path, Path> bases = new LinkedHashMap<>();
         Map<String, InputFile> taken = new HashMap<>();

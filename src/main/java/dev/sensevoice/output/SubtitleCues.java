@@ -85,20 +85,24 @@ final class SubtitleCues {
     private static List<Piece> fromText(TranscriptSegment segment) {
         String text = segment.text().replaceAll("\\s+", " ").strip();
         List<Piece> pieces = new ArrayList<>();
-        int offset = 0;
-        while (offset < text.length()) {
-            int end = offset + Character.charCount(text.codePointAt(offset));
-            while (end < text.length() && !startsUnit(text.substring(offset, end), text.substring(end, text.offsetByCodePoints(end, 1)))) {
-                end += Character.charCount(text.codePointAt(end));
-            }
+        for (int offset = 0, end; offset < text.length(); offset = end) {
+            end = pieceEnd(text, offset);
             double at = segment.start() + segment.duration() * offset / text.length();
             pieces.add(new Piece(text.substring(offset, end), at));
-            offset = end;
         }
         return pieces;
     }
 
-    /** Whether {@code next} begins a new unit after {@code previous}: at a space or a CJK character, never at punctuation. */
+    private static int pieceEnd(String text, int offset) {
+        int end = text.offsetByCodePoints(offset, 1);
+        while (end < text.length()
+                && !startsUnit(text.substring(offset, end), text.substring(end, text.offsetByCodePoints(end, 1)))) {
+            end = text.offsetByCodePoints(end, 1);
+        }
+        return end;
+    }
+
+    /** Whether {@code next} starts a new unit after {@code previous}: at a space or CJK character, not at punctuation. */
     private static boolean startsUnit(String previous, String next) {
         int first = next.codePointAt(0);
         if (Character.isWhitespace(first)) {

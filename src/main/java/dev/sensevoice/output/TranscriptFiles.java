@@ -80,7 +80,8 @@ public final class TranscriptFiles {
     }
 
     private Path record(InputFile input) {
-        return layout.formats().contains(OutputFormat.JSON) ? layout.path(input, OutputFormat.JSON) : layout.sidecar(input);
+        return layout.formats().contains(OutputFormat.JSON)
+                ? layout.path(input, OutputFormat.JSON) : layout.sidecar(input);
     }
 
     private void removeLeftoversOnce(Path output) {
