@@ -29,7 +29,7 @@ public record FileStats(
     }
 
     /** Real-time factor of a latency over an audio duration; null when either is unknown or the audio is empty. */
-    public static Double rtf(Long latencyMs, Double audioS) {
+    public static Double realTimeFactor(Long latencyMs, Double audioS) {
         if (latencyMs == null || audioS == null || audioS <= 0) {
             return null;
         }

@@ -8,6 +8,7 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -81,6 +82,16 @@ public final class AtomicFile {
             // Same folder, so this only happens on odd file systems; a plain replace is the best left.
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
         }
+    }
+
+    /** An I/O failure in a few words ("Is a directory", "access denied"): NIO messages are often just paths. */
+    static String reason(IOException e) {
+        String detail = e instanceof FileSystemException f ? f.getReason() : e.getMessage();
+        if (detail != null) {
+            return detail;
+        }
+        String type = e.getClass().getSimpleName().replace("Exception", "");
+        return type.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
     }
 
     static String tempName(String name) {

@@ -41,14 +41,25 @@ public final class StatsFile {
         return file;
     }
 
-    public void write(List<StatsRow> rows, Duration wall) throws IOException {
-        AtomicFile.write(file, out -> {
-            if (json) {
-                writeJson(rows, wall, out);
-            } else {
-                writeCsv(rows, out);
-            }
-        });
+    /**
+     * Writes the table atomically.
+     *
+     * @param wall the run's wall-clock time, for the JSON total
+     * @throws SenseVoiceException (some failed) naming the file when it cannot be written
+     */
+    public void write(List<StatsRow> rows, Duration wall) {
+        try {
+            AtomicFile.write(file, out -> {
+                if (json) {
+                    writeJson(rows, wall, out);
+                } else {
+                    writeCsv(rows, out);
+                }
+            });
+        } catch (IOException e) {
+            throw new SenseVoiceException(ExitCode.SOME_FAILED, "--stats " + file + ": cannot write ("
+                    + AtomicFile.reason(e) + "); check that the folder is writable and has free space", e);
+        }
     }
 
     private static void writeCsv(List<StatsRow> rows, OutputStream out) throws IOException {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sensevoice.ExitCode;
+import dev.sensevoice.SenseVoiceException;
 import dev.sensevoice.transcribe.InputFile;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,29 +38,47 @@ public final class TranscriptFiles {
         return layout;
     }
 
-    /** Writes every requested format atomically, the record last; returns the outputs written. */
-    public List<Path> write(InputFile input, Transcript transcript) throws IOException {
+    /**
+     * Writes every requested format atomically, the record last; returns the outputs written.
+     *
+     * @throws SenseVoiceException (some failed) naming the input and the output that could not be written
+     */
+    public List<Path> write(InputFile input, Transcript transcript) {
         Path record = record(input);
         removeLeftoversOnce(record);
-        Files.deleteIfExists(record);
         List<Path> written = new ArrayList<>();
+        attempt(input, record, () -> Files.deleteIfExists(record));
         for (OutputFormat format : layout.formats()) {
             if (format != OutputFormat.JSON) {
-                written.add(write(layout.path(input, format), format, transcript));
+                written.add(write(input, layout.path(input, format), out -> format.writer().write(transcript, out)));
             }
         }
         if (layout.formats().contains(OutputFormat.JSON)) {
-            Files.deleteIfExists(layout.sidecar(input));
-            written.add(write(record, OutputFormat.JSON, transcript));
+            attempt(input, layout.sidecar(input), () -> Files.deleteIfExists(layout.sidecar(input)));
+            written.add(write(input, record, out -> OutputFormat.JSON.writer().write(transcript, out)));
         } else {
-            AtomicFile.write(record, out -> JsonWriter.writeSidecar(transcript.model(), transcript.options(), out));
+            write(input, record, out -> JsonWriter.writeSidecar(transcript.model(), transcript.options(), out));
         }
         return written;
     }
 
-    private static Path write(Path target, OutputFormat format, Transcript transcript) throws IOException {
-        AtomicFile.write(target, out -> format.writer().write(transcript, out));
+    private static Path write(InputFile input, Path target, AtomicFile.Content content) {
+        attempt(input, target, () -> AtomicFile.write(target, content));
         return target;
+    }
+
+    @FunctionalInterface
+    private interface FileAction {
+        void run() throws IOException;
+    }
+
+    private static void attempt(InputFile input, Path target, FileAction action) {
+        try {
+            action.run();
+        } catch (IOException e) {
+            throw new SenseVoiceException(ExitCode.SOME_FAILED, input.shownAs() + ": cannot write " + target
+                    + " (" + AtomicFile.reason(e) + "); check that the folder is writable and has free space", e);
+        }
     }
 
     /**

@@ -110,4 +110,12 @@ class AtomicFileTest {
     void aFolderThatDoesNotExistHasNoLeftovers() {
         assertEquals(0, AtomicFile.removeLeftovers(folder.resolve("missing")));
     }
+
+    @Test
+    void failuresAreDescribedInWordsNotPaths() {
+        assertEquals("access denied", AtomicFile.reason(new java.nio.file.AccessDeniedException("/x/a.json")));
+        assertEquals("Is a directory", AtomicFile.reason(
+                new java.nio.file.FileSystemException("/x/.a.tmp", "/x/a.json", "Is a directory")));
+        assertEquals("disk full", AtomicFile.reason(new IOException("disk full")));
+    }
 }

@@ -75,6 +75,17 @@ class StatsFileTest {
     }
 
     @Test
+    void anUnwritableFileIsOneClearError() throws IOException {
+        Path blocked = folder.resolve("stats.csv");
+        Files.createDirectories(blocked.resolve("in-the-way"));
+        SenseVoiceException error = assertThrows(SenseVoiceException.class,
+                () -> new StatsFile(blocked).write(rows(), Duration.ZERO));
+        assertEquals(ExitCode.SOME_FAILED, error.exitCode());
+        assertTrue(error.getMessage().startsWith("--stats " + blocked + ": cannot write (Is a directory); check"),
+                error.getMessage());
+    }
+
+    @Test
     void writtenAtomically() throws IOException {
         Path file = folder.resolve("stats.csv");
         new StatsFile(file).write(rows(), Duration.ofSeconds(1));

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sensevoice.ExitCode;
+import dev.sensevoice.SenseVoiceException;
 import dev.sensevoice.transcribe.InputFile;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -124,7 +126,10 @@ class TranscriptFilesTest {
         // The SRT target cannot be replaced (a non-empty folder is in the way): the rewrite fails after the TXT.
         Files.delete(folder.resolve("talk.srt"));
         Files.createDirectories(folder.resolve("talk.srt/blocker"));
-        assertThrows(IOException.class, () -> files.write(input(), transcript()));
+        SenseVoiceException error = assertThrows(SenseVoiceException.class, () -> files.write(input(), transcript()));
+        assertEquals(ExitCode.SOME_FAILED, error.exitCode());
+        assertTrue(error.getMessage().startsWith(input().shownAs() + ": cannot write " + folder.resolve("talk.srt")),
+                error.getMessage());
         assertFalse(Files.exists(folder.resolve("talk.json")), "the old record went first");
         assertFalse(files.upToDate(input(), Samples.MODEL, Samples.OPTIONS));
         assertEquals(List.of("talk.srt", "talk.txt"), names(), "no temporary file left");
