@@ -11,6 +11,8 @@ final class CueText {
     static final double LINE_COLUMNS = 42;
     static final int MAX_LINES = 2;
     private static final double WIDE = LINE_COLUMNS / 16;
+    /** How much longer (in columns) a line may get to break after a comma or full stop instead of mid-phrase. */
+    private static final double PUNCTUATION_BONUS = LINE_COLUMNS / 5;
 
     private CueText() {
     }
@@ -19,8 +21,41 @@ final class CueText {
         return text.codePoints().mapToDouble(c -> Scripts.wide(c) ? WIDE : 1).sum();
     }
 
-    /** Greedy fill: each piece joins the current line if it fits, else starts the next one. */
+    /**
+     * One line when the text fits one; else the two-line split with the shorter longer line
+     * (even lines read better than a full line over a lone word); more lines only when two
+     * cannot hold it.
+     */
     static List<String> wrap(List<String> pieces) {
+        List<String> lines = greedy(pieces);
+        if (lines.size() != MAX_LINES) {
+            return lines;
+        }
+        double best = cost(lines.get(0), lines.get(1));
+        for (int cut = 1; cut < pieces.size(); cut++) {
+            String first = String.join("", pieces.subList(0, cut)).strip();
+            String second = String.join("", pieces.subList(cut, pieces.size())).strip();
+            double cost = cost(first, second);
+            if (cost < best && !first.isEmpty() && !second.isEmpty()) {
+                best = cost;
+                lines = List.of(first, second);
+            }
+        }
+        return lines;
+    }
+
+    /** The longer line's width, less a bonus for breaking after punctuation; a line too long never wins. */
+    private static double cost(String first, String second) {
+        double longer = Math.max(width(first), width(second));
+        if (longer > LINE_COLUMNS) {
+            return Double.MAX_VALUE;
+        }
+        boolean atPunctuation = !first.isEmpty() && Scripts.punctuation(first.codePointBefore(first.length()));
+        return atPunctuation ? longer - PUNCTUATION_BONUS : longer;
+    }
+
+    /** Greedy fill: each piece joins the current line if it fits, else starts the next one. */
+    private static List<String> greedy(List<String> pieces) {
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         for (String piece : pieces) {
@@ -40,7 +75,7 @@ final class CueText {
     }
 
     static boolean fits(List<String> pieces) {
-        return wrap(pieces).size() <= MAX_LINES;
+        return greedy(pieces).size() <= MAX_LINES;
     }
 
     /** Cuts a piece wider than a line into line-sized parts (a long URL, a run of CJK in one token). */

@@ -130,19 +130,67 @@ final class SubtitleCues {
         return units;
     }
 
-    /** Greedy: a cue takes units while its text fits two lines and it lasts at most 7 s. */
+    /**
+     * A cue takes units while its text fits two lines and it lasts at most 7 s, then steps back
+     * to a sentence end in its second half if it has one; the last two cues of a segment are
+     * evened out so that none is left with a lone word.
+     */
     static List<Cue> chunk(List<Unit> units) {
+        List<Integer> cuts = new ArrayList<>();
+        for (int from = 0; from < units.size(); from = cuts.get(cuts.size() - 1)) {
+            int to = longestFrom(units, from);
+            cuts.add(to < units.size() ? sentenceEnd(units, from, to) : to);
+        }
+        evenLastTwo(units, cuts);
         List<Cue> cues = new ArrayList<>();
         int from = 0;
-        while (from < units.size()) {
-            int to = from + 1;
-            while (to < units.size() && fits(units.subList(from, to + 1))) {
-                to++;
-            }
+        for (int to : cuts) {
             cues.add(cue(units.subList(from, to)));
             from = to;
         }
         return cues;
+    }
+
+    private static int longestFrom(List<Unit> units, int from) {
+        int to = from + 1;
+        while (to < units.size() && fits(units.subList(from, to + 1))) {
+            to++;
+        }
+        return to;
+    }
+
+    /** The latest cut in the second half of [from, to) that ends a sentence; {@code to} without one. */
+    private static int sentenceEnd(List<Unit> units, int from, int to) {
+        for (int cut = to; cut > from && 2 * (cut - from) >= to - from; cut--) {
+            if (endsSentence(units.get(cut - 1).text())) {
+                return cut;
+            }
+        }
+        return to;
+    }
+
+    private static boolean endsSentence(String text) {
+        String end = text.strip();
+        return !end.isEmpty() && ".?!。？！…".indexOf(end.charAt(end.length() - 1)) >= 0;
+    }
+
+    /** Moves units from the next-to-last cue into the last while that makes them more even. */
+    private static void evenLastTwo(List<Unit> units, List<Integer> cuts) {
+        int n = cuts.size();
+        if (n < 2 || endsSentence(units.get(cuts.get(n - 2) - 1).text())) {
+            return;
+        }
+        int from = n > 2 ? cuts.get(n - 3) : 0;
+        int cut = cuts.get(n - 2);
+        while (cut - from > 1 && fits(units.subList(cut - 1, units.size()))
+                && width(units.subList(cut - 1, units.size())) <= width(units.subList(from, cut - 1))) {
+            cut--;
+        }
+        cuts.set(n - 2, cut);
+    }
+
+    private static double width(List<Unit> units) {
+        return CueText.width(String.join("", texts(units)).strip());
     }
 
     private static boolean fits(List<Unit> units) {

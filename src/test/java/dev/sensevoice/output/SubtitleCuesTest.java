@@ -121,6 +121,42 @@ class SubtitleCuesTest {
         assertEquals(List.of(), cues(blank));
     }
 
+    private static List<String> words(String text) {
+        List<String> pieces = new java.util.ArrayList<>();
+        for (String word : text.split(" ")) {
+            pieces.add(pieces.isEmpty() ? word : " " + word);
+        }
+        return pieces;
+    }
+
+    @Test
+    void aCueEndsAtASentenceEndInItsSecondHalf() {
+        List<Cue> cues = cues(Samples.spoken(0, 0.2, words("This is the first sentence of the talk today."
+                + " And then a second one follows right after it with quite a few more words."), "en"));
+        assertWellFormed(cues, 42);
+        assertEquals("This is the first sentence of the talk today.", String.join(" ", cues.get(0).lines()));
+    }
+
+    @Test
+    void twoLinesAreEvenedOut() {
+        List<Cue> cues = cues(Samples.spoken(0, 0.2, words("one two three four five six seven eight nine ten eleven"), "en"));
+        assertEquals(1, cues.size());
+        List<String> lines = cues.get(0).lines();
+        assertEquals(2, lines.size());
+        assertTrue(Math.abs(lines.get(0).length() - lines.get(1).length()) <= 6, lines.toString());
+    }
+
+    @Test
+    void theLastCueOfASegmentIsNotALoneWord() {
+        String text = "alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike november"
+                + " oscar papa quebec romeo sierra tango";
+        List<Cue> cues = cues(Samples.spoken(0, 0.3, words(text), "en"));
+        assertWellFormed(cues, 42);
+        assertEquals(text, spaced(cues));
+        List<String> last = cues.get(cues.size() - 1).lines();
+        assertTrue(String.join(" ", last).split(" ").length >= 3, cues.toString());
+    }
+
     @Test
     void timestampsHaveTheFormatsOfEachFormat() {
         assertEquals("01:02:03,004", Cue.timestamp(3_723_004, ','));
