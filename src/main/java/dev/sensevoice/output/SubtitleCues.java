@@ -40,14 +40,18 @@ final class SubtitleCues {
         List<Piece> pieces = tokensSpellText(segment) ? fromTokens(segment.tokens()) : fromText(segment);
         pieces.removeIf(piece -> piece.text().isBlank());
         List<Unit> units = new ArrayList<>();
-        double start = pieces.isEmpty() ? 0 : Math.min(Math.max(pieces.get(0).start(), segment.start()), segment.end());
+        double start = pieces.isEmpty() ? 0 : within(pieces.get(0).start(), segment);
         for (int i = 0; i < pieces.size(); i++) {
             double next = i + 1 < pieces.size() ? pieces.get(i + 1).start() : segment.end();
-            double end = Math.min(Math.max(next, start), segment.end());
+            double end = Math.max(within(next, segment), start);
             units.addAll(cutWide(new Unit(pieces.get(i).text(), start, end)));
             start = end;
         }
         return units;
+    }
+
+    private static double within(double seconds, TranscriptSegment segment) {
+        return Math.min(Math.max(seconds, segment.start()), segment.end());
     }
 
     private static boolean tokensSpellText(TranscriptSegment segment) {
