@@ -1,0 +1,91 @@
+package dev.sensevoice.vad;
+
+import dev.sensevoice.audio.SampleSource;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.function.Consumer;
+
+/**
+ * One input going through the segmenter: frames are scored, tracked into segments, merged, and
+ * cut from a fixed ring of recent samples. Everything here is sized by the maximum segment
+ * length, never by the input's length.
+ */
+final class SegmentationRun {
+    private static final int FRAME = VoiceActivityDetector.FRAME_SAMPLES;
+    private static final int READ_BLOCK = 8 * FRAME;
+
+    private final VoiceActivityDetector detector;
+    private final Consumer<SegmentAudio> sink;
+    private final SpeechTracker tracker;
+    private final SegmentMerger merger;
+    private final SampleRing ring;
+    private final float[] frame = new float[FRAME];
+    private int frameFill;
+    private int segments;
+    private long segmentSamples;
+
+    SegmentationRun(SegmenterConfig config, VoiceActivityDetector detector, Consumer<SegmentAudio> sink) {
+        TrackerRules rules = TrackerRules.from(config);
+        this.detector = detector;
+        this.sink = sink;
+        this.merger = SegmentMerger.of(config, this::emit);
+        this.tracker = new SpeechTracker(rules, merger::accept);
+        this.ring = new SampleRing(ringCapacity(rules));
+    }
+
+    /** Room for a whole maximum-length segment, its padding and the frame being scored. */
+    static int ringCapacity(TrackerRules rules) {
+        return (int) (rules.maxSegment() + rules.pad() + 2L * FRAME);
+    }
+
+    SegmentationResult readAll(SampleSource source) throws IOException {
+        float[] block = new float[READ_BLOCK];
+        for (int read; (read = source.read(block, 0, block.length)) >= 0; ) {
+            take(block, read);
+        }
+        finish();
+        return new SegmentationResult(ring.end(), segments, segmentSamples);
+    }
+
+    SampleRing ring() {
+        return ring;
+    }
+
+    private void take(float[] block, int length) {
+        for (int used = 0; used < length; ) {
+            int n = Math.min(FRAME - frameFill, length - used);
+            System.arraycopy(block, used, frame, frameFill, n);
+            frameFill += n;
+            used += n;
+            if (frameFill == FRAME) {
+                scoreFrame();
+            }
+        }
+    }
+
+    private void scoreFrame() {
+        long cur = ring.end();
+        ring.append(frame, 0, frameFill);
+        tracker.accept(cur, detector.speechProbability(frame));
+        merger.advance(ring.end());
+        ring.discardBefore(Math.min(merger.pendingStart(), tracker.earliestNeeded(ring.end())));
+        frameFill = 0;
+    }
+
+    /** Scores the last, partial frame padded with zeros (as upstream does), then closes everything. */
+    private void finish() {
+        if (frameFill > 0) {
+            Arrays.fill(frame, frameFill, FRAME, 0f);
+            scoreFrame();
+        }
+        tracker.finish(ring.end());
+        merger.flush();
+    }
+
+    private void emit(SpeechSegment segment) {
+        segments++;
+        segmentSamples += segment.length();
+        sink.accept(new SegmentAudio(segment, ring.copy(segment.startSample(), segment.endSample())));
+    }
+}
