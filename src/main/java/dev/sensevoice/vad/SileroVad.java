@@ -6,6 +6,8 @@ import ai.onnxruntime.OrtSession;
 import dev.sensevoice.ExitCode;
 import dev.sensevoice.SenseVoiceException;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
 import java.util.Map;
@@ -22,37 +24,60 @@ final class SileroVad implements VoiceActivityDetector {
     private static final long[] SCALAR = {};
 
     private final SileroModel model;
-    private final float[] window = new float[CONTEXT_SAMPLES + FRAME_SAMPLES];
-    private final float[] state = new float[2 * 128];
+    // Direct buffers: ORT reads them in place, so each run copies nothing on the way in.
+    private final FloatBuffer window = direct(CONTEXT_SAMPLES + FRAME_SAMPLES);
+    private final FloatBuffer state = direct(2 * 128);
+    private final OnnxTensor rate;
 
     SileroVad(SileroModel model) {
         this.model = model;
+        this.rate = tensor(() -> OnnxTensor.createTensor(model.environment(),
+                LongBuffer.wrap(new long[] {SpeechSegment.SAMPLE_RATE}), SCALAR));
     }
 
     @Override
     public float speechProbability(float[] frame) {
-        System.arraycopy(frame, 0, window, CONTEXT_SAMPLES, FRAME_SAMPLES);
+        window.put(CONTEXT_SAMPLES, frame, 0, FRAME_SAMPLES);
         float probability = run();
-        System.arraycopy(window, FRAME_SAMPLES, window, 0, CONTEXT_SAMPLES);
+        window.put(0, window, FRAME_SAMPLES, CONTEXT_SAMPLES);
         return probability;
     }
 
     private float run() {
         var env = model.environment();
-        try (OnnxTensor input = OnnxTensor.createTensor(env, FloatBuffer.wrap(window), INPUT_SHAPE);
-             OnnxTensor stateIn = OnnxTensor.createTensor(env, FloatBuffer.wrap(state), STATE_SHAPE);
-             OnnxTensor rate = OnnxTensor.createTensor(env, LongBuffer.wrap(new long[] {SpeechSegment.SAMPLE_RATE}), SCALAR);
+        try (OnnxTensor input = OnnxTensor.createTensor(env, window, INPUT_SHAPE);
+             OnnxTensor stateIn = OnnxTensor.createTensor(env, state, STATE_SHAPE);
              OrtSession.Result result = model.session().run(Map.of("input", input, "state", stateIn, "sr", rate))) {
-            ((OnnxTensor) result.get("stateN").orElseThrow()).getFloatBuffer().get(state);
+            state.put(0, ((OnnxTensor) result.get("stateN").orElseThrow()).getFloatBuffer(), 0, state.capacity());
             return ((OnnxTensor) result.get("output").orElseThrow()).getFloatBuffer().get(0);
         } catch (OrtException e) {
-            throw new SenseVoiceException(ExitCode.MODEL_START,
-                    "Silero VAD model " + model.file() + " failed to run (" + e.getMessage() + ")", e);
+            throw failure(e);
         }
     }
 
     @Override
     public void close() {
-        // The state lives on the Java heap; the shared session belongs to SileroModel.
+        rate.close();
+    }
+
+    private interface TensorMaker {
+        OnnxTensor make() throws OrtException;
+    }
+
+    private OnnxTensor tensor(TensorMaker maker) {
+        try {
+            return maker.make();
+        } catch (OrtException e) {
+            throw failure(e);
+        }
+    }
+
+    private SenseVoiceException failure(OrtException e) {
+        return new SenseVoiceException(ExitCode.MODEL_START,
+                "Silero VAD model " + model.file() + " failed to run (" + e.getMessage() + ")", e);
+    }
+
+    private static FloatBuffer direct(int floats) {
+        return ByteBuffer.allocateDirect(floats * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer();
     }
 }
