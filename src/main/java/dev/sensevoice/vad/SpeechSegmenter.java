@@ -27,9 +27,7 @@ public final class SpeechSegmenter {
 
     /** For any mode; {@code silero} is used only in {@link VadMode#SILERO} and stays open. */
     public SpeechSegmenter(SegmenterConfig config, SileroModel silero) {
-        this(config, config.mode() == VadMode.SILERO
-                ? () -> new SileroVad(Objects.requireNonNull(silero, "silero model"))
-                : detectorsWithoutModel(config));
+        this(config, config.mode() == VadMode.SILERO ? sileroStreams(silero) : detectorsWithoutModel(config));
     }
 
     SpeechSegmenter(SegmenterConfig config, Supplier<VoiceActivityDetector> detectors) {
@@ -49,6 +47,11 @@ public final class SpeechSegmenter {
         try (VoiceActivityDetector detector = detectors.get()) {
             return new SegmentationRun(config, detector, sink).readAll(source);
         }
+    }
+
+    private static Supplier<VoiceActivityDetector> sileroStreams(SileroModel silero) {
+        Objects.requireNonNull(silero, "vad silero needs a SileroModel");
+        return () -> new SileroVad(silero);
     }
 
     private static Supplier<VoiceActivityDetector> detectorsWithoutModel(SegmenterConfig config) {
