@@ -96,6 +96,15 @@ class EnergySegmenterTest {
     }
 
     @Test
+    void emptyAndTinyInputs() throws IOException {
+        SegmenterConfig none = SegmenterConfig.defaults().withMode(VadMode.NONE);
+        assertEquals(List.of(), segments(none, new ArraySource(new float[0], 10)));
+        List<SegmentAudio> tiny = segment(none, new ArraySource(new float[100], 10));
+        assertEquals(List.of(new SpeechSegment(0, 100)), tiny.stream().map(SegmentAudio::segment).toList());
+        assertEquals(100, tiny.get(0).samples().length);
+    }
+
+    @Test
     void mergedSegmentsNeverExceedTheMaximum() throws IOException {
         SyntheticAudio audio = new SyntheticAudio().silence(0.5);
         for (int i = 0; i < 12; i++) {
