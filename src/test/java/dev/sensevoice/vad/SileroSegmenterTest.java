@@ -127,7 +127,7 @@ class SileroSegmenterTest {
         return noise;
     }
 
-    private static float[] read(Path wav) throws Exception {
+    static float[] read(Path wav) throws Exception {
         try (AudioInputStream in = AudioSystem.getAudioInputStream(wav.toFile())) {
             AudioFormat format = in.getFormat();
             assertEquals(RATE, (int) format.getSampleRate());
