@@ -22,6 +22,7 @@ final class SegmentationRun {
     private final SampleRing ring;
     private final float[] frame = new float[FRAME];
     private int frameFill;
+    private long scoredEnd;
     private int segments;
     private long segmentSamples;
 
@@ -31,12 +32,12 @@ final class SegmentationRun {
         this.sink = sink;
         this.merger = SegmentMerger.of(config, this::emit);
         this.tracker = new SpeechTracker(rules, merger::accept);
-        this.ring = new SampleRing(ringCapacity(rules));
+        this.ring = new SampleRing(ringCapacity(rules, detector.delayFrames()));
     }
 
-    /** Room for a whole maximum-length segment, its padding and the frame being scored. */
-    static int ringCapacity(TrackerRules rules) {
-        return (int) (rules.maxSegment() + rules.pad() + 2L * FRAME);
+    /** Room for a whole maximum-length segment, its padding, the detector's look-ahead and the frame being fed. */
+    static int ringCapacity(TrackerRules rules, int delayFrames) {
+        return (int) (rules.maxSegment() + rules.pad() + (delayFrames + 2L) * FRAME);
     }
 
     SegmentationResult readAll(SampleSource source) throws IOException {
@@ -65,12 +66,17 @@ final class SegmentationRun {
     }
 
     private void scoreFrame() {
-        long cur = ring.end();
         ring.append(frame, 0, frameFill);
-        tracker.accept(cur, detector.speechProbability(frame));
-        merger.advance(ring.end());
-        ring.discardBefore(Math.min(merger.pendingStart(), tracker.earliestNeeded(ring.end())));
+        detector.accept(frame, this::track);
         frameFill = 0;
+    }
+
+    /** The probability of the next frame not yet tracked (frames may lag behind the ring's end). */
+    private void track(float probability) {
+        tracker.accept(scoredEnd, probability);
+        scoredEnd += FRAME;
+        merger.advance(Math.min(scoredEnd, ring.end()));
+        ring.discardBefore(Math.min(merger.pendingStart(), tracker.earliestNeeded(scoredEnd)));
     }
 
     /** Scores the last, partial frame padded with zeros (as upstream does), then closes everything. */
@@ -79,6 +85,7 @@ final class SegmentationRun {
             Arrays.fill(frame, frameFill, FRAME, 0f);
             scoreFrame();
         }
+        detector.finish(this::track);
         tracker.finish(ring.end());
         merger.flush();
     }

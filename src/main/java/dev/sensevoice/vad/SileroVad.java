@@ -36,7 +36,22 @@ final class SileroVad implements VoiceActivityDetector {
     }
 
     @Override
-    public float speechProbability(float[] frame) {
+    public int delayFrames() {
+        return 0;
+    }
+
+    @Override
+    public void accept(float[] frame, Probabilities out) {
+        out.take(speechProbability(frame));
+    }
+
+    @Override
+    public void finish(Probabilities out) {
+        // Nothing owed: every frame is scored as it comes.
+    }
+
+    /** The speech probability of the next frame. */
+    float speechProbability(float[] frame) {
         window.put(CONTEXT_SAMPLES, frame, 0, FRAME_SAMPLES);
         float probability = run();
         window.put(0, window, FRAME_SAMPLES, CONTEXT_SAMPLES);

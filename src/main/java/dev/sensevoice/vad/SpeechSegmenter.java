@@ -11,7 +11,8 @@ import java.util.function.Supplier;
  * Cuts a stream of 16 kHz mono audio into speech segments and hands each one on, with its
  * samples, as soon as it is final. Segments come in order, do not overlap, lie within the input
  * and are never longer than {@code max-segment-s}. Memory is bounded by {@code max-segment-s}
- * of samples, not by the input's length.
+ * of samples (plus the energy detector's 3 s look-ahead), not by the input's length. A segment
+ * is handed on at most {@code max-segment-s} (plus look-ahead) after its audio was read.
  *
  * <p>Immutable and thread-safe: one segmenter serves any number of inputs at once (with Silero,
  * all share one {@link SileroModel}).

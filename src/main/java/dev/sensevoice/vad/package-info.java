@@ -7,8 +7,9 @@
  * finished {@link dev.sensevoice.vad.SegmentAudio} to a consumer at once. Per input:
  * <ol>
  *   <li>a detector scores each 512-sample frame: Silero VAD v5 (one shared
- *       {@link dev.sensevoice.vad.SileroModel}, per-input state), or frame energy over an
- *       adaptive noise floor; {@code none} treats every frame as speech;</li>
+ *       {@link dev.sensevoice.vad.SileroModel}, per-input state), or frame energy over a noise
+ *       floor taken from the quietest frame within 3 s either side (so it looks 3 s ahead);
+ *       {@code none} treats every frame as speech and uses energy only to place cuts;</li>
  *   <li>{@code SpeechTracker} applies Silero's {@code get_speech_timestamps} rules (threshold,
  *       0.15 hysteresis, min speech, min silence, padding) frame by frame and splits a segment
  *       that would exceed {@code max-segment-s} at its quietest frame;</li>

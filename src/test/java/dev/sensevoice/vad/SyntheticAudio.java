@@ -14,11 +14,18 @@ final class SyntheticAudio {
     private final List<float[]> parts = new ArrayList<>();
     private final List<long[]> bursts = new ArrayList<>();
     private long length;
+    private double noise = 0.001;
+
+    /** Background noise level (standard deviation) of the stretches added from now on. */
+    SyntheticAudio noise(double deviation) {
+        noise = deviation;
+        return this;
+    }
 
     SyntheticAudio silence(double seconds) {
         float[] part = new float[samples(seconds)];
         for (int i = 0; i < part.length; i++) {
-            part[i] = (float) (random.nextGaussian() * 0.001);
+            part[i] = (float) (random.nextGaussian() * noise);
         }
         return add(part);
     }
@@ -28,7 +35,7 @@ final class SyntheticAudio {
         for (int i = 0; i < part.length; i++) {
             double t = i / (double) RATE;
             double envelope = 0.6 + 0.4 * Math.sin(2 * Math.PI * 4 * t);
-            part[i] = (float) (envelope * (0.2 * Math.sin(2 * Math.PI * 220 * t) + random.nextGaussian() * 0.05));
+            part[i] = (float) (envelope * (0.2 * Math.sin(2 * Math.PI * 220 * t) + random.nextGaussian() * Math.max(noise, 0.05)));
         }
         bursts.add(new long[] {length, length + part.length});
         return add(part);
