@@ -70,6 +70,23 @@ class SileroSegmenterTest {
         assertEquals(segments(padded, input.length), segments(padded, 333));
     }
 
+    @Test
+    void inputsSegmentedAtOnceShareTheModelWithoutMixingState() throws Exception {
+        List<SpeechSegment> alone = segments(EXACT, 4096);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            var futures = new ArrayList<java.util.concurrent.Future<List<SpeechSegment>>>();
+            for (int i = 0; i < 3; i++) {
+                futures.add(pool.submit(() -> segments(EXACT, 1000)));
+            }
+            for (var future : futures) {
+                assertEquals(alone, future.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
     private static List<SpeechSegment> segments(SegmenterConfig config, int block) throws IOException {
         List<SpeechSegment> out = new ArrayList<>();
         new SpeechSegmenter(config, model).segment(new ArraySource(input, block), s -> out.add(s.segment()));
