@@ -20,11 +20,14 @@ final class SegmentationRun {
     private final SpeechTracker tracker;
     private final SegmentMerger merger;
     private final SampleRing ring;
+    private final VoiceActivityDetector.Probabilities tracking = this::track;
     private final float[] frame = new float[FRAME];
     private int frameFill;
     private long scoredEnd;
     private int segments;
     private long segmentSamples;
+    private long detectorNanos;
+    private long sinkNanos;
 
     SegmentationRun(SegmenterConfig config, VoiceActivityDetector detector, Consumer<SegmentAudio> sink) {
         TrackerRules rules = TrackerRules.from(config);
@@ -45,8 +48,10 @@ final class SegmentationRun {
         for (int read; (read = source.read(block, 0, block.length)) >= 0; ) {
             take(block, read);
         }
+        long started = System.nanoTime();
         finish();
-        return new SegmentationResult(ring.end(), segments, segmentSamples);
+        detectorNanos += System.nanoTime() - started;
+        return new SegmentationResult(ring.end(), segments, segmentSamples, detectorNanos - sinkNanos);
     }
 
     SampleRing ring() {
@@ -67,7 +72,9 @@ final class SegmentationRun {
 
     private void scoreFrame() {
         ring.append(frame, 0, frameFill);
-        detector.accept(frame, this::track);
+        long started = System.nanoTime();
+        detector.accept(frame, tracking);
+        detectorNanos += System.nanoTime() - started;
         frameFill = 0;
     }
 
@@ -85,7 +92,7 @@ final class SegmentationRun {
             Arrays.fill(frame, frameFill, FRAME, 0f);
             scoreFrame();
         }
-        detector.finish(this::track);
+        detector.finish(tracking);
         tracker.finish(ring.end());
         merger.flush();
     }
@@ -93,6 +100,9 @@ final class SegmentationRun {
     private void emit(SpeechSegment segment) {
         segments++;
         segmentSamples += segment.length();
-        sink.accept(new SegmentAudio(segment, ring.copy(segment.startSample(), segment.endSample())));
+        SegmentAudio audio = new SegmentAudio(segment, ring.copy(segment.startSample(), segment.endSample()));
+        long started = System.nanoTime();
+        sink.accept(audio);
+        sinkNanos += System.nanoTime() - started;
     }
 }

@@ -54,7 +54,12 @@ class EnergySegmenterTest {
     @Test
     void samplesAreThoseOfTheInputAtTheSegment() throws IOException {
         float[] input = threeBursts().samples();
-        for (SegmentAudio found : segment(EXACT, new ArraySource(input, 4096))) {
+        List<SegmentAudio> out = new ArrayList<>();
+        SegmentationResult result = new SpeechSegmenter(EXACT).segment(new ArraySource(input, 4096), out::add);
+        assertEquals(new SegmentationResult(input.length, out.size(),
+                out.stream().mapToLong(s -> s.samples().length).sum(), result.detectorNanos()), result);
+        assertTrue(result.detectorNanos() > 0);
+        for (SegmentAudio found : out) {
             int from = (int) found.segment().startSample();
             assertArrayEquals(java.util.Arrays.copyOfRange(input, from, from + found.samples().length), found.samples());
         }
