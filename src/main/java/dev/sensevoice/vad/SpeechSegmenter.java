@@ -26,7 +26,7 @@ public final class SpeechSegmenter {
         this(config, detectorsWithoutModel(config));
     }
 
-    /** For any mode; {@code silero} is used only in {@link VadMode#SILERO} and stays open. */
+    /** For any mode; {@code silero} is needed only for {@link VadMode#SILERO} (null otherwise is fine); the caller closes it. */
     public SpeechSegmenter(SegmenterConfig config, SileroModel silero) {
         this(config, config.mode() == VadMode.SILERO ? sileroStreams(silero) : detectorsWithoutModel(config));
     }

@@ -12,7 +12,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Java Silero probabilities against upstream's algorithm run by Python onnxruntime (fixture README). */
 class SileroVadTest {
-    private static final Path FIXTURES = Path.of("src/test/resources/vad");
+    private static final Path FIXTURES = fixtures();
+
+    private static Path fixtures() {
+        try {
+            return Path.of(SileroVadTest.class.getResource("/vad/speech-16k.wav").toURI()).getParent();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     @Test
     void probabilitiesMatchTheUpstreamReference() throws Exception {
