@@ -11,7 +11,7 @@ import java.util.Objects;
  *
  * @param mode         which detector finds speech
  * @param threshold    a frame is speech at or above this probability; it stays speech until the
- *                     probability falls below {@code threshold - 0.15} (energy mode: probability
+ *                     probability falls below {@code max(threshold - 0.15, 0.01)} (energy mode: probability
  *                     = dB above the noise floor / 20)
  * @param minSpeechMs  speech shorter than this is dropped
  * @param minSilenceMs a pause must last this long to end a segment

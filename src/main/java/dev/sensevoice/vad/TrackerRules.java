@@ -3,8 +3,10 @@ package dev.sensevoice.vad;
 /** The segmenter's settings in samples at 16 kHz, as the frame-by-frame tracker uses them. */
 record TrackerRules(float threshold, float negThreshold, long minSpeech, long minSilence, long pad,
                     long maxSegment) {
-    /** Silero v5.1.2: speech stays on until the probability drops 0.15 below the threshold. */
+    /** Silero: speech stays on until the probability drops 0.15 below the threshold... */
     static final float HYSTERESIS = 0.15f;
+    /** ...but not below 0.01 (upstream HEAD; v5.1.2 let a low threshold make speech endless). */
+    static final float LOWEST_NEG_THRESHOLD = 0.01f;
 
     static TrackerRules from(SegmenterConfig config) {
         long maxSegment = Math.round(config.maxSegmentS() * SpeechSegment.SAMPLE_RATE);
@@ -13,7 +15,7 @@ record TrackerRules(float threshold, float negThreshold, long minSpeech, long mi
             return new TrackerRules(0f, -1f, 0, 0, 0, maxSegment);
         }
         float threshold = (float) config.threshold();
-        return new TrackerRules(threshold, threshold - HYSTERESIS, samples(config.minSpeechMs()),
+        return new TrackerRules(threshold, Math.max(threshold - HYSTERESIS, LOWEST_NEG_THRESHOLD), samples(config.minSpeechMs()),
                 samples(config.minSilenceMs()), samples(config.padMs()), maxSegment);
     }
 

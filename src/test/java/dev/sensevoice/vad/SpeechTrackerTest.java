@@ -68,6 +68,13 @@ class SpeechTrackerTest {
     }
 
     @Test
+    void aLowThresholdStillLetsSpeechEnd() {
+        TrackerRules rules = TrackerRules.from(new SegmenterConfig(VadMode.SILERO, 0.1, 0, 64, 0, 30, 0));
+        assertEquals(0.01f, rules.negThreshold());
+        assertEquals(List.of(new SpeechSegment(0, 3L * F)), track(rules, frames(0.9, 3, 0.0, 5)));
+    }
+
+    @Test
     void openSegmentAtTheEndRunsToTheEnd() {
         assertEquals(List.of(new SpeechSegment(3L * F - 100, 12L * F)), track(RULES, frames(0.0, 3, 0.9, 9)));
     }
