@@ -95,9 +95,13 @@ final class SessionStarter {
         }
     }
 
-    /** ORT's message on one line (it sometimes spans several). */
+    /**
+     * ORT's message on one line, without the source-file prefix it puts before the reason
+     * ("Error code - ORT_FAIL - message: …/provider_bridge_ort.cc:1844 … : FAIL : Failed to …").
+     */
     static String reason(OrtException e) {
         String message = e.getMessage() == null ? e.toString() : e.getMessage();
-        return message.replaceAll("\\s+", " ").strip();
+        String line = message.replaceAll("\\s+", " ").strip();
+        return line.replaceFirst("^.*\\[ONNXRuntimeError\\] : \\d+ : \\w+ : ", "");
     }
 }
