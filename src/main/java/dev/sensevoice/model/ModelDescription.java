@@ -53,8 +53,7 @@ public record ModelDescription(ModelFiles files, List<FileDescription> models, M
 
     private static FileDescription describe(Path file) {
         OnnxHeader header = OnnxHeader.read(file);
-        boolean quantized = ModelFiles.quantizedName(file) || header.operators().contains("DynamicQuantizeLinear");
-        return new FileDescription(file, size(file), ModelInfo.sha256(file), quantized,
+        return new FileDescription(file, size(file), ModelInfo.sha256(file), header.quantized(),
                 header.inputs(), header.outputs());
     }
 

@@ -31,6 +31,8 @@ record OnnxHeader(Path file, Map<String, String> metadata, List<TensorSpec> inpu
     private static final int GRAPH_INPUT = 11;
     private static final int GRAPH_OUTPUT = 12;
     private static final int NODE_OP_TYPE = 4;
+    private static final Set<String> QUANTIZED_OPERATORS =
+            Set.of("DynamicQuantizeLinear", "MatMulInteger", "ConvInteger", "QLinearMatMul");
     private static final String[] ELEMENT_TYPES = {"undefined", "float", "uint8", "int8", "uint16",
         "int16", "int32", "int64", "string", "bool", "float16", "double", "uint32", "uint64"};
 
@@ -82,6 +84,14 @@ record OnnxHeader(Path file, Map<String, String> metadata, List<TensorSpec> inpu
     private static SenseVoiceException notOnnx(Path file) {
         return new SenseVoiceException(ExitCode.MODEL_START,
                 file + ": not an ONNX model (damaged or wrong file); download or export it again");
+    }
+
+    /**
+     * A dynamically quantized (int8) graph: the exports' int8 file names, or the operators only
+     * such graphs contain. Its quantization scale spans the whole batch (one segment per run).
+     */
+    boolean quantized() {
+        return ModelFiles.quantizedName(file) || operators.stream().anyMatch(QUANTIZED_OPERATORS::contains);
     }
 
     TensorSpec input(String name) {

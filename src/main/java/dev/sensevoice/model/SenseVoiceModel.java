@@ -26,10 +26,6 @@ import java.util.function.Consumer;
  * after every caller of {@link #run} has finished.
  */
 public final class SenseVoiceModel implements AutoCloseable {
-    /** Operators that only dynamically quantized graphs contain. */
-    private static final Set<String> QUANTIZED_OPERATORS =
-            Set.of("DynamicQuantizeLinear", "MatMulInteger", "ConvInteger", "QLinearMatMul");
-
     private final OrtSession session;
     private final ModelFlavour flavour;
     private final ModelMetadata metadata;
@@ -65,10 +61,8 @@ public final class SenseVoiceModel implements AutoCloseable {
         try {
             OnnxHeader header = OnnxHeader.read(started.file());
             checkGraph(header, files.flavour(), metadata, tokens);
-            boolean quantized = ModelFiles.quantizedName(started.file())
-                    || header.operators().stream().anyMatch(QUANTIZED_OPERATORS::contains);
             ModelInfo info = new ModelInfo(name(files.dir()), started.file(), files.flavour(),
-                    started.device(), quantized, header.inputs(), header.outputs());
+                    started.device(), header.quantized(), header.inputs(), header.outputs());
             return new SenseVoiceModel(started.session(), files.flavour(), metadata, tokens, info);
         } catch (RuntimeException e) {
             closeQuietly(started.session());
