@@ -81,6 +81,40 @@ class SenseVoiceModelTest {
     }
 
     @Test
+    void anItemWithoutFramesStillGetsItsFourQueryFrames() {
+        List<Features> items = List.of(new Features(new float[0], 0, TestModels.DIM), TestModels.features(5, 8));
+        try (SenseVoiceModel model = open(TestModels.SHERPA, Precision.FP32)) {
+            List<Logits> logits = model.run(TestModels.batch(items, 0, 15));
+            assertEquals(4, logits.get(0).frames());
+            assertEquals(9, logits.get(1).frames());
+        }
+    }
+
+    @Test
+    void theInt8FileIsTheSameNetworkWithinQuantizationError() {
+        FeatureBatch one = TestModels.batch(List.of(TestModels.features(60, 9)), 4, 14);
+        try (SenseVoiceModel fp32 = open(TestModels.SHERPA, Precision.FP32);
+             SenseVoiceModel int8 = open(TestModels.SHERPA, Precision.INT8)) {
+            Logits a = fp32.run(one).get(0);
+            Logits b = int8.run(one).get(0);
+            assertTrue(TestModels.maxDifference(a, b) < 1.0, "difference " + TestModels.maxDifference(a, b));
+            int same = 0;
+            for (int t = 0; t < a.frames(); t++) {
+                same += argmax(a, t) == argmax(b, t) ? 1 : 0;
+            }
+            assertTrue(same >= a.frames() * 0.9, same + " of " + a.frames() + " frames agree");
+        }
+    }
+
+    private static int argmax(Logits logits, int frame) {
+        int best = 0;
+        for (int id = 1; id < logits.vocab(); id++) {
+            best = logits.get(frame, id) > logits.get(frame, best) ? id : best;
+        }
+        return best;
+    }
+
+    @Test
     void runsSideBySideOnOneSession() throws Exception {
         try (SenseVoiceModel model = open(TestModels.FUNASR, Precision.AUTO)) {
             List<FeatureBatch> batches = IntStream.range(0, 4)
