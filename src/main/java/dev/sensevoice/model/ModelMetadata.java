@@ -1,6 +1,8 @@
 package dev.sensevoice.model;
 
 import dev.sensevoice.frontend.Cmvn;
+import dev.sensevoice.frontend.FrontendConfig;
+import dev.sensevoice.frontend.Lfr;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -45,6 +47,11 @@ public record ModelMetadata(
     public OptionalInt languageRow(String language) {
         Integer row = languageRows.get(language);
         return row == null ? OptionalInt.empty() : OptionalInt.of(row);
+    }
+
+    /** How this model wants its features made. */
+    public FrontendConfig frontend() {
+        return new FrontendConfig(new Lfr(lfrWindowSize, lfrWindowShift), normalizeSamples, cmvn);
     }
 
     public int textNormRow(boolean itn) {
