@@ -1,0 +1,85 @@
+package dev.sensevoice.cli;
+
+import dev.sensevoice.ExitCode;
+import dev.sensevoice.SenseVoiceException;
+import dev.sensevoice.metrics.MemoryProbe;
+import dev.sensevoice.metrics.RssProbe;
+import dev.sensevoice.metrics.VramProbe;
+import dev.sensevoice.transcribe.Cancellation;
+import dev.sensevoice.transcribe.InputFile;
+import dev.sensevoice.transcribe.OutputPlan;
+import dev.sensevoice.transcribe.StageFactory;
+import dev.sensevoice.transcribe.TranscriptionRequest;
+import dev.sensevoice.transcribe.TranscriptionSummary;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The process's wiring. NOT WIRED YET: the real stages (audio, vad, frontend, model, decode, output)
+ * and the stats writer are built in other packages and plugged in here; until then a run says so
+ * with exit code 4.
+ */
+final class DefaultTranscribeWiring implements TranscribeWiring {
+    @Override
+    public StageFactory stages() {
+        return request -> {
+            throw new SenseVoiceException(ExitCode.NOT_BUILT,
+                    "transcribe: the audio, model and output stages are not wired into the command yet");
+        };
+    }
+
+    @Override
+    public OutputPlan outputPlan(List<InputFile> inputs, TranscriptionRequest request) {
+        return OutputPlan.simple(inputs, request.output().outputDir(), request.output().formats());
+    }
+
+    @Override
+    public void writeStats(Path file, TranscriptionSummary summary) {
+        throw new SenseVoiceException(ExitCode.NOT_BUILT, file + ": the --stats writer is not wired yet");
+    }
+
+    @Override
+    public MemoryProbe rss() {
+        return new RssProbe();
+    }
+
+    @Override
+    public MemoryProbe vram(String device) {
+        return device.equals("cpu") ? VramProbe.NONE : VramProbe.nvidiaSmi();
+    }
+
+    @Override
+    public Map<String, String> environment() {
+        return System.getenv();
+    }
+
+    @Override
+    public Path workingDir() {
+        return Path.of("").toAbsolutePath();
+    }
+
+    @Override
+    public InputStream stdin() {
+        return System.in;
+    }
+
+    /** On Linux, fd 2 links to /dev/pts/N or /dev/ttyN on a terminal; elsewhere ask for a console. */
+    @Override
+    public boolean stderrIsTerminal() {
+        try {
+            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return System.console() != null;
+        }
+    }
+
+    @Override
+    public AutoCloseable trapSignals(Cancellation cancellation, Runnable onFirstSignal) {
+        return SignalTrap.install(cancellation, onFirstSignal);
+    }
+}
