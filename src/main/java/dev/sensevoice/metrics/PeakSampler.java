@@ -4,27 +4,34 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Samples RSS and VRAM on a background thread and keeps, for each open {@link Window} (one per
- * input in flight), the highest readings seen while it was open.
+ * Samples RSS (every interval) and VRAM (every fourth interval: nvidia-smi is a process start) on a
+ * background thread, and keeps, for each open {@link Window} (one per input in flight), the highest
+ * readings seen while it was open. Opening and closing a window uses the latest readings, so no
+ * probe runs on the pipeline's threads.
  */
 public final class PeakSampler implements AutoCloseable {
+    private static final int VRAM_EVERY = 4;
     private final MemoryProbe rss;
     private final MemoryProbe vram;
     private final Set<Window> open = ConcurrentHashMap.newKeySet();
     private final Thread thread;
+    private volatile Long lastRss;
+    private volatile Long lastVram;
 
     public PeakSampler(MemoryProbe rss, MemoryProbe vram, long intervalMs) {
         this.rss = rss;
         this.vram = vram;
+        this.lastRss = rss.usedMb();
+        this.lastVram = vram.usedMb();
         this.thread = new Thread(() -> loop(intervalMs), "peak-sampler");
         thread.setDaemon(true);
         thread.start();
     }
 
-    /** Opens a window (an input starts); it sees a reading at once and at every sample until closed. */
+    /** Opens a window (an input starts): it sees the latest reading and every sample until closed. */
     public Window open() {
         Window w = new Window();
-        w.record(rss.usedMb(), vram.usedMb());
+        w.record(lastRss, lastVram);
         open.add(w);
         return w;
     }
@@ -36,13 +43,13 @@ public final class PeakSampler implements AutoCloseable {
 
     private void loop(long intervalMs) {
         try {
-            while (!Thread.currentThread().isInterrupted()) {
+            for (long tick = 1; !Thread.currentThread().isInterrupted(); tick++) {
                 Thread.sleep(intervalMs);
-                if (!open.isEmpty()) {
-                    Long r = rss.usedMb();
-                    Long v = vram.usedMb();
-                    open.forEach(w -> w.record(r, v));
+                lastRss = rss.usedMb();
+                if (tick % VRAM_EVERY == 0) {
+                    lastVram = vram.usedMb();
                 }
+                open.forEach(w -> w.record(lastRss, lastVram));
             }
         } catch (InterruptedException e) {
             // closed
@@ -59,9 +66,9 @@ public final class PeakSampler implements AutoCloseable {
             vramPeak = max(vramPeak, vramMb);
         }
 
-        /** Takes a last reading and stops sampling this window. */
+        /** Takes the latest reading and stops sampling this window. */
         public void close() {
-            record(rss.usedMb(), vram.usedMb());
+            record(lastRss, lastVram);
             open.remove(this);
         }
 

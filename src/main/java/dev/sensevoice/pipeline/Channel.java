@@ -9,8 +9,8 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * A bounded queue between two stages with an explicit end-of-stream: producers {@link #put}
  * (blocking while full), then someone calls {@link #close()}; consumers {@link #take()} until it
- * returns {@code null}. {@link #abandon()} is the cancelled state: queued items are dropped, puts are
- * ignored and takes see the end at once.
+ * returns {@code null}. {@link #abandon()} is the cancelled state: queued items are dropped, puts
+ * throw {@link InterruptedException} and takes see the end at once.
  */
 public final class Channel<T> implements Emitter<T> {
     private final String name;
@@ -35,7 +35,10 @@ public final class Channel<T> implements Emitter<T> {
         return name;
     }
 
-    /** Adds an item, waiting while the channel is full; does nothing once abandoned. */
+    /**
+     * Adds an item, waiting while the channel is full. Once abandoned it throws
+     * {@link InterruptedException}, so a producer stops instead of working on for nobody.
+     */
     public void put(T item) throws InterruptedException {
         lock.lockInterruptibly();
         try {
@@ -43,7 +46,7 @@ public final class Channel<T> implements Emitter<T> {
                 notFull.await();
             }
             if (abandoned) {
-                return;
+                throw new InterruptedException("channel " + name + " abandoned: the run was cancelled");
             }
             if (closed) {
                 throw new IllegalStateException("channel " + name + ": put after end-of-stream");

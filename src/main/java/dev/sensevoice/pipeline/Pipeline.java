@@ -108,6 +108,9 @@ public final class Pipeline {
         Source<Object> source = (Source<Object>) body;
         @SuppressWarnings("unchecked")
         Channel<Object> channel = (Channel<Object>) out;
+        if (cancelled || (kind == Kind.SOURCE && sourcesStopped)) {
+            return; // stopped before this thread ran: an interrupt of an unstarted thread is lost
+        }
         try {
             source.produce(channel);
         } catch (InterruptedException e) {

@@ -139,11 +139,11 @@ class PipelineTest {
     }
 
     @Test
-    void anAbandonedChannelEndsTakesAndIgnoresPuts() throws Exception {
+    void anAbandonedChannelEndsTakesAndStopsProducers() throws Exception {
         Channel<String> c = new Channel<>("c", 1);
         c.put("x");
         c.abandon();
-        c.put("y");
+        assertThrows(InterruptedException.class, () -> c.put("y"));
         assertEquals(null, c.take());
         assertTrue(c.isDone());
     }

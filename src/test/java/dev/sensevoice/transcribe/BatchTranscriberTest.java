@@ -245,6 +245,19 @@ class BatchTranscriberTest {
     }
 
     @Test
+    void aStopBeforeTheStartRunsNothing() throws Exception {
+        scripts.put("y0.wav", "alpha:1");
+        scripts.put("y1.wav", "bravo:1");
+        Cancellation cancellation = new Cancellation();
+        cancellation.stopIntake(Cancellation.Reason.INTERRUPT);
+        TranscriptionSummary summary = new BatchTranscriber(fakes.stages()).run(
+                TranscriptionRequest.defaults(inputs("y0.wav", "y1.wav")), TranscriptionListener.NONE, cancellation);
+        assertEquals(List.of("y0.wav: not finished: interrupted", "y1.wav: not finished: interrupted"),
+                summary.files().stream().map(FileOutcome::error).toList());
+        assertTrue(fakes.opened.isEmpty());
+    }
+
+    @Test
     void abandoningWritesNothingPartial() throws Exception {
         for (int i = 0; i < 6; i++) {
             scripts.put("x" + i + ".wav", "alpha:1 sil:0.2 bravo:1");
@@ -257,6 +270,25 @@ class BatchTranscriberTest {
         assertEquals(Cancellation.Reason.INTERRUPT, summary.interrupted().orElseThrow());
         assertEquals(6, summary.count(Status.FAILED));
         assertTrue(fakes.written.isEmpty());
+    }
+
+    @Test
+    void abandoningStopsAnInputInFlightWithoutWritingIt() throws Exception {
+        scripts.put("a.wav", "alpha:1");
+        scripts.put("stream.wav", "repeat sil:0.2 bravo:0.5");
+        Cancellation cancellation = new Cancellation();
+        TranscriptionListener listener = new TranscriptionListener() {
+            @Override
+            public void audioRecognized(InputFile input, double seconds) {
+                if (input.shownAs().equals("stream.wav")) {
+                    cancellation.abandon(Cancellation.Reason.INTERRUPT);
+                }
+            }
+        };
+        TranscriptionSummary summary = new BatchTranscriber(fakes.stages()).run(
+                TranscriptionRequest.defaults(inputs("a.wav", "stream.wav")), listener, cancellation);
+        assertEquals("stream.wav: not finished: interrupted", summary.files().get(1).error());
+        assertTrue(!fakes.written.containsKey("stream.wav"));
     }
 
     @Test

@@ -78,16 +78,20 @@ final class FakeStages {
         if (failOpen.contains(file.getFileName().toString())) {
             throw new IOException("unsupported audio format");
         }
-        return new ScriptSource(Files.readString(file, StandardCharsets.UTF_8));
+        String script = Files.readString(file, StandardCharsets.UTF_8);
+        return new ScriptSource(script.replace("repeat", ""), script.startsWith("repeat"));
     }
 
     /** Audio of a script, streamed in small blocks. Amplitude (i + 1) / 100 speaks word i; 0 is silence. */
     static final class ScriptSource implements SampleSource {
         private final List<float[]> runs = new ArrayList<>();
+        private final boolean endless;
         private int run;
         private int pos;
 
-        ScriptSource(String script) {
+        /** {@code endless}: the script repeats forever (a stream that only a cancel stops). */
+        ScriptSource(String script, boolean endless) {
+            this.endless = endless;
             for (String part : script.trim().split("\\s+")) {
                 if (part.isEmpty()) {
                     continue;
@@ -102,7 +106,7 @@ final class FakeStages {
         @Override
         public int read(float[] buffer, int offset, int length) {
             while (run < runs.size() && pos == runs.get(run).length) {
-                run++;
+                run = endless && run == runs.size() - 1 ? 0 : run + 1;
                 pos = 0;
             }
             if (run == runs.size()) {
