@@ -14,7 +14,7 @@ public record Stages(
         TranscriptSink sink) implements AutoCloseable {
 
     @Override
-    public void close() throws Exception {
+    public void close() {
         recognizer.close();
     }
 }
