@@ -84,10 +84,14 @@ final class TranscribeCommand implements Callable<Integer> {
 
     private TranscriptionSummary run(TranscriptionRequest request, ConsoleReporter reporter) throws Exception {
         Cancellation cancellation = new Cancellation();
-        try (Stages stages = wiring.stages().open(request);
-                AutoCloseable trap = wiring.trapSignals(cancellation, reporter::stopping)) {
-            String device = request.model().device();
-            return new BatchTranscriber(stages, wiring.rss(), wiring.vram(device)).run(request, reporter, cancellation);
+        try (Stages stages = wiring.stages().open(request)) {
+            AutoCloseable signals = wiring.trapSignals(cancellation, reporter::stopping);
+            try {
+                String device = request.model().device();
+                return new BatchTranscriber(stages, wiring.rss(), wiring.vram(device)).run(request, reporter, cancellation);
+            } finally {
+                signals.close();
+            }
         }
     }
 
