@@ -14,6 +14,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -62,8 +63,10 @@ final class TranscribeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        options.request(List.of(), wiring.environment()); // usage errors first, before reading stdin
-        TranscriptionRequest request = options.request(selectInputs(), wiring.environment());
+        // usage errors first, before reading stdin or walking folders
+        options.request(List.of(), wiring.environment());
+        Optional<Shard> shard = Optional.ofNullable(options.shard).map(s -> Shard.parse(s, wiring.environment()));
+        TranscriptionRequest request = options.request(selectInputs(shard), wiring.environment());
         if (options.dryRun) {
             return dryRun(request, out);
         }
@@ -77,9 +80,9 @@ final class TranscribeCommand implements Callable<Integer> {
         return exitCode(summary).code();
     }
 
-    private List<InputFile> selectInputs() {
+    private List<InputFile> selectInputs(Optional<Shard> shard) {
         List<InputFile> found = new InputWalker(wiring.workingDir(), wiring::stdin).walk(inputs, options.recursive);
-        return options.shard == null ? found : Shard.parse(options.shard, wiring.environment()).apply(found);
+        return shard.map(s -> s.apply(found)).orElse(found);
     }
 
     private TranscriptionSummary run(TranscriptionRequest request, ConsoleReporter reporter) throws Exception {
@@ -95,7 +98,7 @@ final class TranscribeCommand implements Callable<Integer> {
         }
     }
 
-    /** One line per input: how it is shown, then its outputs; then a count. */
+    /** One line per input: how it is shown, then its outputs. */
     private int dryRun(TranscriptionRequest request, PrintWriter out) {
         OutputPlan plan = wiring.outputPlan(request.inputs(), request);
         for (InputFile input : request.inputs()) {
