@@ -64,7 +64,8 @@ final class ConsoleReporter implements TranscriptionListener {
         }
         FileStats s = transcript.stats();
         line(String.format(Locale.ROOT, "ok      %s  (%s audio in %s, RTF %s, %d segments%s)",
-                transcript.input().shownAs(), duration(s.audioS()), duration(s.latencyMs() / 1000.0),
+                transcript.input().shownAs(), duration(transcript.durationS()),
+                s.latencyMs() == null ? "-" : duration(s.latencyMs() / 1000.0),
                 s.rtf() == null ? "-" : String.format(Locale.ROOT, "%.3f", s.rtf()), transcript.segments().size(),
                 transcript.language().isEmpty() ? "" : ", " + transcript.language()));
         step();

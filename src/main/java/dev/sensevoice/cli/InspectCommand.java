@@ -1,15 +1,19 @@
 package dev.sensevoice.cli;
 
-import dev.sensevoice.ExitCode;
-import dev.sensevoice.SenseVoiceException;
-import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Spec;
 
-/** {@code sensevoice inspect}: not built yet, and says so. */
-@Command(name = "inspect", mixinStandardHelpOptions = true, description = "Show a model's contract or the features computed for an audio file. (not built yet)")
-final class InspectCommand implements Callable<Integer> {
+/** {@code sensevoice inspect}: look at a model's contract or the features of an audio file. */
+@Command(name = "inspect", mixinStandardHelpOptions = true,
+        description = "Show a model's contract or the features computed for an audio file.",
+        subcommands = {InspectFeaturesCommand.class})
+final class InspectCommand implements Runnable {
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
-    public Integer call() {
-        throw new SenseVoiceException(ExitCode.NOT_BUILT, "'inspect' is not built yet");
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: model or features");
     }
 }

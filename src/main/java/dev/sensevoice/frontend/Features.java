@@ -1,8 +1,9 @@
 package dev.sensevoice.frontend;
 
 /**
- * Model-ready features of one segment: {@code frames} rows of {@code dim} values (LFR stacked and
- * CMVN normalised), stored row-major in one array so they copy straight into a tensor.
+ * Features of one segment: {@code frames} rows of {@code dim} values, stored row-major in one array
+ * so they copy straight into a tensor. What the model receives is LFR stacked and CMVN normalised
+ * (560 per row); the frontend's earlier stages (fbank, 80 per row) use the same shape.
  */
 public record Features(float[] values, int frames, int dim) {
     public Features {

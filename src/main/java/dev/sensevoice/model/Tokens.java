@@ -30,6 +30,11 @@ public final class Tokens {
         }
     }
 
+    /** Reads either form, by extension: {@code .json} is FunASR's array, anything else tokens.txt. */
+    public static Tokens read(Path file) {
+        return file.getFileName().toString().endsWith(".json") ? readJson(file) : readText(file);
+    }
+
     /** Reads tokens.txt: one {@code <piece> <id>} per line; a line with only an id is the piece " ". */
     public static Tokens readText(Path file) {
         List<String> lines = readLines(file);

@@ -78,9 +78,9 @@ final class FileTask {
 
     synchronized FileStats stats() {
         long latencyMs = ms(System.nanoTime() - startNanos);
-        Double rtf = audioS > 0 ? latencyMs / 1000.0 / audioS : null;
         return new FileStats(audioS, latencyMs, ms(decodeNanos.get()), ms(vadNanos.get()),
-                ms(featuresNanos.get()), ms(inferenceNanos.get()), ms(postNanos.get()), rtf,
+                ms(featuresNanos.get()), ms(inferenceNanos.get()), ms(postNanos.get()),
+                FileStats.realTimeFactor(latencyMs, audioS),
                 peaks == null ? null : peaks.rssPeakMb(), peaks == null ? null : peaks.vramPeakMb());
     }
 

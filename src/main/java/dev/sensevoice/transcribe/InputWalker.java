@@ -80,10 +80,9 @@ public final class InputWalker {
         return List.of(file(argument, path));
     }
 
+    /** A file named directly: no relative-to folder, so its outputs take its name only. */
     private InputFile file(String shownAs, Path path) {
-        Path absolute = path.toAbsolutePath().normalize();
-        Path parent = absolute.getParent() == null ? absolute : absolute.getParent();
-        return new InputFile(absolute, parent, shownAs);
+        return new InputFile(path.toAbsolutePath().normalize(), null, shownAs);
     }
 
     /** Entries of a list or stdin: each is a file argument of its own (relative to the working folder). */

@@ -51,12 +51,15 @@ public record Shard(int index, int count) {
         return crc.getValue();
     }
 
+    /** The path under its folder or glob prefix; a file named directly is its name only. */
     static String relativePath(InputFile input) {
-        Path relative;
-        try {
-            relative = input.relativeTo().relativize(input.path());
-        } catch (IllegalArgumentException e) {
-            relative = input.path().getFileName();
+        Path relative = input.path().getFileName();
+        if (input.relativeTo() != null) {
+            try {
+                relative = input.relativeTo().relativize(input.path());
+            } catch (IllegalArgumentException e) {
+                // another root: keep the name
+            }
         }
         return TreeWalk.slashed(relative);
     }

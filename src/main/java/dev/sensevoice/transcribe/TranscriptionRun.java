@@ -192,7 +192,8 @@ final class TranscriptionRun {
 
     private RunStats runStats(List<FileOutcome> files) {
         long wallMs = Math.round((System.nanoTime() - startNanos) / 1e6);
-        double audioS = files.stream().filter(f -> f.stats() != null).mapToDouble(f -> f.stats().audioS()).sum();
+        double audioS = files.stream().filter(f -> f.stats() != null && f.stats().audioS() != null)
+                .mapToDouble(f -> f.stats().audioS()).sum();
         int ok = count(files, FileOutcome.Status.OK);
         int failed = count(files, FileOutcome.Status.FAILED);
         return new RunStats(files.size(), ok, failed, count(files, FileOutcome.Status.SKIPPED), audioS, wallMs,

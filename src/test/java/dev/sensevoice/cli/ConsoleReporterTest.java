@@ -21,7 +21,7 @@ class ConsoleReporterTest {
     private final StringWriter err = new StringWriter();
     private final InputFile a = new InputFile(Path.of("a.wav"), Path.of("."), "calls/a.wav");
     private final FileTranscript done = new FileTranscript(a, 913.42, "en", "Good morning.", List.of(),
-            new FileStats(913.42, 21844, 410, 655, 1203, 18020, 96, 0.0239, 1412L, null));
+            new FileStats(913.42, 21844L, 410L, 655L, 1203L, 18020L, 96L, 0.0239, 1412L, null));
     private final TranscriptionSummary summary = new TranscriptionSummary(List.of(FileOutcome.ok(done)),
             new RunStats(2, 1, 1, 0, 913.42, 22000, 0.024), Optional.empty(), Optional.empty());
 

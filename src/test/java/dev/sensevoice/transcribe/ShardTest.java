@@ -50,6 +50,7 @@ class ShardTest {
         InputFile here = new InputFile(Path.of("/a/corpus/d1/x.wav"), Path.of("/a/corpus"), "x");
         InputFile there = new InputFile(Path.of("/mnt/b/corpus/d1/x.wav"), Path.of("/mnt/b/corpus"), "y");
         assertEquals("d1/x.wav", Shard.relativePath(here));
+        assertEquals("x.wav", Shard.relativePath(new InputFile(Path.of("/a/corpus/d1/x.wav"), null, "x")));
         for (int n = 1; n < 10; n++) {
             assertEquals(new Shard(0, n).keeps(here), new Shard(0, n).keeps(there));
         }
