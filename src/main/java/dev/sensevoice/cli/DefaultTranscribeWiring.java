@@ -2,26 +2,28 @@ package dev.sensevoice.cli;
 
 import dev.sensevoice.ExitCode;
 import dev.sensevoice.SenseVoiceException;
+import dev.sensevoice.metrics.FileStats;
 import dev.sensevoice.metrics.MemoryProbe;
 import dev.sensevoice.metrics.RssProbe;
 import dev.sensevoice.metrics.VramProbe;
+import dev.sensevoice.output.StatsFile;
+import dev.sensevoice.output.StatsRow;
 import dev.sensevoice.transcribe.Cancellation;
-import dev.sensevoice.transcribe.InputFile;
-import dev.sensevoice.transcribe.OutputPlan;
+import dev.sensevoice.transcribe.FileOutcome;
 import dev.sensevoice.transcribe.StageFactory;
-import dev.sensevoice.transcribe.TranscriptionRequest;
 import dev.sensevoice.transcribe.TranscriptionSummary;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The process's wiring. NOT WIRED YET: the real stages (audio, vad, frontend, model, decode, output)
- * and the stats writer are built in other packages and plugged in here; until then a run says so
- * with exit code 4.
+ * The process's wiring. NOT WIRED YET: the real stages (audio, vad, frontend, model, decode,
+ * output) are built in other packages and plugged in here; until then a run says so with exit
+ * code 4. The stats table is written by {@code output.StatsFile}.
  */
 final class DefaultTranscribeWiring implements TranscribeWiring {
     @Override
@@ -33,13 +35,21 @@ final class DefaultTranscribeWiring implements TranscribeWiring {
     }
 
     @Override
-    public OutputPlan outputPlan(List<InputFile> inputs, TranscriptionRequest request) {
-        return OutputPlan.simple(inputs, request.output().outputDir(), request.output().formats());
+    public void writeStats(Path file, TranscriptionSummary summary) {
+        List<StatsRow> rows = summary.files().stream().map(DefaultTranscribeWiring::row).toList();
+        new StatsFile(file).write(rows, Duration.ofMillis(summary.run().wallMs()));
     }
 
-    @Override
-    public void writeStats(Path file, TranscriptionSummary summary) {
-        throw new SenseVoiceException(ExitCode.NOT_BUILT, file + ": the --stats writer is not wired yet");
+    static StatsRow row(FileOutcome o) {
+        FileStats s = o.stats();
+        String file = o.input().shownAs();
+        return switch (o.status()) {
+            case OK -> new StatsRow(file, StatsRow.Status.OK, null, s == null ? null : s.audioS(),
+                    s == null ? null : s.latencyMs(), s == null ? null : s.rtf(), o.segments(), o.language(),
+                    s == null ? null : s.vramPeakMb(), s == null ? null : s.rssPeakMb());
+            case FAILED -> StatsRow.failed(file, o.error());
+            case SKIPPED -> StatsRow.skipped(file);
+        };
     }
 
     @Override

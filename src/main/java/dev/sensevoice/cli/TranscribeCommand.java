@@ -1,12 +1,11 @@
 package dev.sensevoice.cli;
 
 import dev.sensevoice.ExitCode;
+import dev.sensevoice.output.OutputLayout;
 import dev.sensevoice.transcribe.BatchTranscriber;
 import dev.sensevoice.transcribe.Cancellation;
 import dev.sensevoice.transcribe.InputFile;
 import dev.sensevoice.transcribe.InputWalker;
-import dev.sensevoice.transcribe.OutputPlan;
-import dev.sensevoice.transcribe.Shard;
 import dev.sensevoice.transcribe.Stages;
 import dev.sensevoice.transcribe.TranscriptionRequest;
 import dev.sensevoice.transcribe.TranscriptionSummary;
@@ -14,7 +13,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -63,10 +61,9 @@ final class TranscribeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        // usage errors first, before reading stdin or walking folders
-        options.request(List.of(), wiring.environment());
-        Optional<Shard> shard = Optional.ofNullable(options.shard).map(s -> Shard.parse(s, wiring.environment()));
-        TranscriptionRequest request = options.request(selectInputs(shard), wiring.environment());
+        options.request(List.of(), wiring.environment()); // usage errors first, before reading stdin
+        List<InputFile> found = new InputWalker(wiring.workingDir(), wiring::stdin).walk(inputs, options.recursive);
+        TranscriptionRequest request = options.request(found, wiring.environment());
         if (options.dryRun) {
             return dryRun(request, out);
         }
@@ -78,11 +75,6 @@ final class TranscribeCommand implements Callable<Integer> {
             wiring.writeStats(options.stats, summary);
         }
         return exitCode(summary).code();
-    }
-
-    private List<InputFile> selectInputs(Optional<Shard> shard) {
-        List<InputFile> found = new InputWalker(wiring.workingDir(), wiring::stdin).walk(inputs, options.recursive);
-        return shard.map(s -> s.apply(found)).orElse(found);
     }
 
     private TranscriptionSummary run(TranscriptionRequest request, ConsoleReporter reporter) throws Exception {
@@ -98,11 +90,12 @@ final class TranscribeCommand implements Callable<Integer> {
         }
     }
 
-    /** One line per input: how it is shown, then its outputs. */
+    /** One line per input this process would run: how it is shown, then its outputs. */
     private int dryRun(TranscriptionRequest request, PrintWriter out) {
-        OutputPlan plan = wiring.outputPlan(request.inputs(), request);
-        for (InputFile input : request.inputs()) {
-            String outputs = plan.outputsOf(input).stream().map(Path::toString).collect(Collectors.joining(", "));
+        OutputLayout layout = OutputLayout.plan(request.inputs(), request.output().formats(),
+                request.output().outputDir().orElse(null));
+        for (InputFile input : request.selected()) {
+            String outputs = layout.paths(input).stream().map(Path::toString).collect(Collectors.joining(", "));
             String missing = Files.exists(input.path()) ? "" : "  (not found)";
             out.println(input.shownAs() + " -> " + outputs + missing);
         }

@@ -2,21 +2,22 @@ package dev.sensevoice.cli;
 
 import dev.sensevoice.ExitCode;
 import dev.sensevoice.SenseVoiceException;
+import dev.sensevoice.output.OutputFormat;
 import dev.sensevoice.transcribe.InputFile;
+import dev.sensevoice.transcribe.Shard;
 import dev.sensevoice.transcribe.TranscriptionRequest;
-import dev.sensevoice.transcribe.TranscriptionRequest.Format;
 import dev.sensevoice.transcribe.TranscriptionRequest.ModelOptions;
 import dev.sensevoice.transcribe.TranscriptionRequest.OutputOptions;
 import dev.sensevoice.transcribe.TranscriptionRequest.RecognitionOptions;
-import dev.sensevoice.transcribe.TranscriptionRequest.SegmentationOptions;
 import dev.sensevoice.transcribe.TranscriptionRequest.Tags;
-import dev.sensevoice.transcribe.TranscriptionRequest.Vad;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import dev.sensevoice.vad.SegmenterConfig;
+import dev.sensevoice.vad.VadMode;
 import picocli.CommandLine.Option;
 
 /** The options of {@code transcribe} (design Part 2), and the request they make. Flag > environment > default. */
@@ -53,27 +54,27 @@ final class TranscribeOptions {
             description = "Speech segmenter; none = the whole input, cut only at --max-segment-s (default: ${DEFAULT-VALUE}).")
     String vad;
 
-    @Option(names = "--vad-threshold", paramLabel = "P", defaultValue = "0.5",
+    @Option(names = "--vad-threshold", paramLabel = "P", defaultValue = "" + SegmenterConfig.DEFAULT_THRESHOLD,
             description = "Speech probability threshold, 0-1 (default: ${DEFAULT-VALUE}).")
     double vadThreshold;
 
-    @Option(names = "--min-speech-ms", paramLabel = "MS", defaultValue = "250",
+    @Option(names = "--min-speech-ms", paramLabel = "MS", defaultValue = "" + SegmenterConfig.DEFAULT_MIN_SPEECH_MS,
             description = "Shortest speech kept (default: ${DEFAULT-VALUE}).")
     int minSpeechMs;
 
-    @Option(names = "--min-silence-ms", paramLabel = "MS", defaultValue = "100",
+    @Option(names = "--min-silence-ms", paramLabel = "MS", defaultValue = "" + SegmenterConfig.DEFAULT_MIN_SILENCE_MS,
             description = "Silence that ends speech (default: ${DEFAULT-VALUE}).")
     int minSilenceMs;
 
-    @Option(names = "--speech-pad-ms", paramLabel = "MS", defaultValue = "30",
+    @Option(names = "--speech-pad-ms", paramLabel = "MS", defaultValue = "" + SegmenterConfig.DEFAULT_PAD_MS,
             description = "Padding added around speech (default: ${DEFAULT-VALUE}).")
     int speechPadMs;
 
-    @Option(names = "--max-segment-s", paramLabel = "S", defaultValue = "30",
+    @Option(names = "--max-segment-s", paramLabel = "S", defaultValue = "" + SegmenterConfig.DEFAULT_MAX_SEGMENT_S,
             description = "Longest segment sent to the model, 1-600 (default: ${DEFAULT-VALUE}).")
     double maxSegmentS;
 
-    @Option(names = "--merge-s", paramLabel = "S", defaultValue = "15",
+    @Option(names = "--merge-s", paramLabel = "S", defaultValue = "" + SegmenterConfig.DEFAULT_MERGE_S,
             description = "Merge neighbouring speech up to S seconds; 0 = off (default: ${DEFAULT-VALUE}).")
     double mergeS;
 
@@ -124,9 +125,10 @@ final class TranscribeOptions {
     /** The validated request; a usage error names the option at fault. */
     TranscriptionRequest request(List<InputFile> inputs, Map<String, String> env) {
         checkConflicts();
+        Optional<Shard> part = Optional.ofNullable(shard).map(spec -> Shard.parse(spec, env));
         try {
-            return new TranscriptionRequest(inputs, modelOptions(env), recognition(), segmentation(), output(),
-                    parallelism());
+            return new TranscriptionRequest(inputs, part, modelOptions(env), recognition(), segmentation(),
+                    output(), parallelism());
         } catch (IllegalArgumentException e) {
             throw usage("--" + e.getMessage());
         }
@@ -167,16 +169,14 @@ final class TranscribeOptions {
         return new RecognitionOptions(lang.toLowerCase(Locale.ROOT), new LinkedHashSet<>(allowed), itn, tagStyle);
     }
 
-    private SegmentationOptions segmentation() {
-        Vad mode = Vad.valueOf(choice("vad", vad, List.of("silero", "energy", "none")).toUpperCase(Locale.ROOT));
-        return new SegmentationOptions(mode, vadThreshold, minSpeechMs, minSilenceMs, speechPadMs, maxSegmentS, mergeS);
+    private SegmenterConfig segmentation() {
+        return new SegmenterConfig(VadMode.parse(vad), vadThreshold, minSpeechMs, minSilenceMs, speechPadMs,
+                maxSegmentS, mergeS);
     }
 
     private OutputOptions output() {
-        List<Format> chosen = formats.stream()
-                .map(f -> Format.valueOf(choice("format", f, List.of("txt", "json", "srt", "vtt", "csv")).toUpperCase(Locale.ROOT)))
-                .toList();
-        return new OutputOptions(chosen, Optional.ofNullable(outputDir), skipExisting);
+        return new OutputOptions(OutputFormat.parseList(String.join(",", formats)), Optional.ofNullable(outputDir),
+                skipExisting);
     }
 
     /** Batch size is the one parallelism setting users choose; worker counts follow the cores. */

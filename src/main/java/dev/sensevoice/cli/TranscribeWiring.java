@@ -2,26 +2,20 @@ package dev.sensevoice.cli;
 
 import dev.sensevoice.metrics.MemoryProbe;
 import dev.sensevoice.transcribe.Cancellation;
-import dev.sensevoice.transcribe.InputFile;
-import dev.sensevoice.transcribe.OutputPlan;
 import dev.sensevoice.transcribe.StageFactory;
-import dev.sensevoice.transcribe.TranscriptionRequest;
 import dev.sensevoice.transcribe.TranscriptionSummary;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 
 /**
- * What {@code transcribe} needs from outside itself: the stages, the output layout, the stats
- * writer, probes, and the process's environment. {@link DefaultTranscribeWiring} is the real one;
+ * What {@code transcribe} needs from outside itself: the stages, the stats writer, probes, and the
+ * process's environment. {@link DefaultTranscribeWiring} is the real one;
  * tests pass fakes.
  */
 interface TranscribeWiring {
     StageFactory stages();
-
-    OutputPlan outputPlan(List<InputFile> inputs, TranscriptionRequest request);
 
     /** --stats FILE: CSV or JSON by extension (design Part 2). */
     void writeStats(Path file, TranscriptionSummary summary) throws IOException;

@@ -1,6 +1,10 @@
 package dev.sensevoice.transcribe;
 
+import dev.sensevoice.output.OutputFormat;
+import dev.sensevoice.vad.SegmenterConfig;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -8,12 +12,17 @@ import java.util.Set;
 /**
  * Everything one run needs, validated: the inputs and the options of design Part 2, grouped by the
  * stage they configure. Build with the records' {@code defaults()} and replace what differs.
+ *
+ * <p>{@code inputs} are all the inputs found; {@code shard} picks the ones this process runs
+ * ({@link #selected()}). The output layout is planned from all of them, so that every shard agrees
+ * on names when two inputs would collide.
  */
 public record TranscriptionRequest(
         List<InputFile> inputs,
+        Optional<Shard> shard,
         ModelOptions model,
         RecognitionOptions recognition,
-        SegmentationOptions segmentation,
+        SegmenterConfig segmentation,
         OutputOptions output,
         Parallelism parallelism) {
 
@@ -21,30 +30,36 @@ public record TranscriptionRequest(
 
     public TranscriptionRequest {
         inputs = List.copyOf(inputs);
-        check(model != null && recognition != null && segmentation != null && output != null
+        check(shard != null && model != null && recognition != null && segmentation != null && output != null
                 && parallelism != null, "every option group must be given");
     }
 
     /** The given inputs with every option at its default. */
     public static TranscriptionRequest defaults(List<InputFile> inputs) {
-        return new TranscriptionRequest(inputs, ModelOptions.defaults(), RecognitionOptions.defaults(),
-                SegmentationOptions.defaults(), OutputOptions.defaults(), Parallelism.defaults());
+        return new TranscriptionRequest(inputs, Optional.empty(), ModelOptions.defaults(),
+                RecognitionOptions.defaults(), SegmenterConfig.defaults(), OutputOptions.defaults(),
+                Parallelism.defaults());
     }
 
-    public TranscriptionRequest withInputs(List<InputFile> newInputs) {
-        return new TranscriptionRequest(newInputs, model, recognition, segmentation, output, parallelism);
+    /** The inputs this process runs: all of them, or its shard's. */
+    public List<InputFile> selected() {
+        return shard.map(s -> s.apply(inputs)).orElse(inputs);
+    }
+
+    public TranscriptionRequest withShard(Optional<Shard> newShard) {
+        return new TranscriptionRequest(inputs, newShard, model, recognition, segmentation, output, parallelism);
     }
 
     public TranscriptionRequest withParallelism(Parallelism p) {
-        return new TranscriptionRequest(inputs, model, recognition, segmentation, output, p);
+        return new TranscriptionRequest(inputs, shard, model, recognition, segmentation, output, p);
     }
 
     public TranscriptionRequest withRecognition(RecognitionOptions r) {
-        return new TranscriptionRequest(inputs, model, r, segmentation, output, parallelism);
+        return new TranscriptionRequest(inputs, shard, model, r, segmentation, output, parallelism);
     }
 
     public TranscriptionRequest withOutput(OutputOptions o) {
-        return new TranscriptionRequest(inputs, model, recognition, segmentation, o, parallelism);
+        return new TranscriptionRequest(inputs, shard, model, recognition, segmentation, o, parallelism);
     }
 
     /**
@@ -81,49 +96,18 @@ public record TranscriptionRequest(
         }
     }
 
-    /** --tags: clean text, FunASR's emoji post-processing, or raw text with tags. */
+    /** --tags: clean text, FunASR's emoji post-processing, or raw text with tags (decode.TagStyle by name). */
     public enum Tags { STRIP, EMOJI, KEEP }
 
-    /** --vad and its tuning, the longest segment and the merge span (0 = off). */
-    public record SegmentationOptions(Vad vad, double threshold, int minSpeechMs, int minSilenceMs,
-            int speechPadMs, double maxSegmentS, double mergeS) {
-        public SegmentationOptions {
-            check(threshold > 0 && threshold < 1, "vad-threshold (" + threshold + ") must be between 0 and 1");
-            check(minSpeechMs >= 0, "min-speech-ms (" + minSpeechMs + ") must not be negative");
-            check(minSilenceMs >= 0, "min-silence-ms (" + minSilenceMs + ") must not be negative");
-            check(speechPadMs >= 0, "speech-pad-ms (" + speechPadMs + ") must not be negative");
-            check(maxSegmentS >= 1 && maxSegmentS <= 600, "max-segment-s (" + maxSegmentS + ") must be 1 to 600");
-            check(mergeS >= 0, "merge-s (" + mergeS + ") must not be negative");
-        }
-
-        /** Silero's own defaults (contract §7.2) and design Part 2's 30 s / 15 s. */
-        public static SegmentationOptions defaults() {
-            return new SegmentationOptions(Vad.SILERO, 0.5, 250, 100, 30, 30, 15);
-        }
-    }
-
-    /** --vad: Silero ONNX, an energy detector, or none (the whole input, cut at max-segment-s). */
-    public enum Vad { SILERO, ENERGY, NONE }
-
     /** Formats, output root (empty = beside each input) and --skip-existing. */
-    public record OutputOptions(List<Format> formats, Optional<Path> outputDir, boolean skipExisting) {
+    public record OutputOptions(Set<OutputFormat> formats, Optional<Path> outputDir, boolean skipExisting) {
         public OutputOptions {
-            formats = List.copyOf(formats);
             check(!formats.isEmpty(), "format: give at least one of txt, json, srt, vtt, csv");
-            check(Set.copyOf(formats).size() == formats.size(), "format: " + formats + " names a format twice");
+            formats = Collections.unmodifiableSet(EnumSet.copyOf(formats));
         }
 
         public static OutputOptions defaults() {
-            return new OutputOptions(List.of(Format.TXT, Format.JSON), Optional.empty(), false);
-        }
-    }
-
-    /** An output format; its lower-case name is the file extension. */
-    public enum Format {
-        TXT, JSON, SRT, VTT, CSV;
-
-        public String extension() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return new OutputOptions(EnumSet.of(OutputFormat.TXT, OutputFormat.JSON), Optional.empty(), false);
         }
     }
 

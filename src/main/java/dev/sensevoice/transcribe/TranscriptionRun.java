@@ -29,6 +29,7 @@ final class TranscriptionRun {
     private final Stages stages;
     private final TranscriptionListener listener;
     private final PeakSampler sampler;
+    private final List<InputFile> inputs;
     private final AtomicReferenceArray<FileOutcome> outcomes;
     private final Recognizing recognizing;
     private final long startNanos = System.nanoTime();
@@ -40,12 +41,13 @@ final class TranscriptionRun {
         this.stages = stages;
         this.listener = listener;
         this.sampler = sampler;
-        this.outcomes = new AtomicReferenceArray<>(request.inputs().size());
+        this.inputs = request.selected();
+        this.outcomes = new AtomicReferenceArray<>(inputs.size());
         this.recognizing = new Recognizing(request.recognition(), stages);
     }
 
     TranscriptionSummary run(Cancellation cancellation) throws InterruptedException {
-        listener.runStarted(request.inputs().size());
+        listener.runStarted(inputs.size());
         Pipeline pipeline = build();
         cancellation.attach(pipeline::stopSources, pipeline::cancel);
         Optional<String> stoppedBy = Optional.empty();
@@ -86,7 +88,6 @@ final class TranscriptionRun {
 
     /** Feeds inputs in order; inputs whose outputs are up to date are skipped here. */
     private void intake(Emitter<FileTask> out) throws InterruptedException {
-        List<InputFile> inputs = request.inputs();
         for (int i = 0; i < inputs.size(); i++) {
             InputFile input = inputs.get(i);
             if (request.output().skipExisting() && stages.sink().upToDate(input)) {
@@ -184,8 +185,7 @@ final class TranscriptionRun {
         List<FileOutcome> files = new ArrayList<>();
         for (int i = 0; i < outcomes.length(); i++) {
             FileOutcome o = outcomes.get(i);
-            files.add(o != null ? o : FileOutcome.failed(request.inputs().get(i),
-                    request.inputs().get(i).shownAs() + ": " + unfinished));
+            files.add(o != null ? o : FileOutcome.failed(inputs.get(i), inputs.get(i).shownAs() + ": " + unfinished));
         }
         return new TranscriptionSummary(files, runStats(files), cancellation.reason(), stoppedBy);
     }

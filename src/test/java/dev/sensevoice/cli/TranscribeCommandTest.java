@@ -15,7 +15,6 @@ import dev.sensevoice.model.Logits;
 import dev.sensevoice.transcribe.Cancellation;
 import dev.sensevoice.transcribe.FileTranscript;
 import dev.sensevoice.transcribe.InputFile;
-import dev.sensevoice.transcribe.OutputPlan;
 import dev.sensevoice.transcribe.Recognizer;
 import dev.sensevoice.transcribe.StageFactory;
 import dev.sensevoice.transcribe.Stages;
@@ -173,14 +172,36 @@ class TranscribeCommandTest {
         assertEquals(12.5, r.parallelism().batchS());
         assertFalse(r.recognition().itn());
         assertEquals(Set.of("zh", "en"), r.recognition().allowedLanguages());
-        assertEquals(TranscriptionRequest.SegmentationOptions.defaults(), r.segmentation());
+        assertEquals(dev.sensevoice.vad.SegmenterConfig.defaults(), r.segmentation(), "help defaults = vad's defaults");
     }
 
     @Test
     void shardAutoReadsTheJobIndex() {
         wiring.env.put("JOB_COMPLETION_INDEX", "0");
         assertEquals(0, run("-q", "--shard", "auto/1", "a.wav", "b.wav"));
-        assertEquals(2, wiring.request.inputs().size());
+        assertEquals(2, wiring.request.selected().size());
+    }
+
+    @Test
+    void shardsOfADryRunAreDisjointAndCoverEveryInput() throws IOException {
+        for (int i = 0; i < 20; i++) {
+            Files.writeString(dir.resolve("sub/r" + i + ".wav"), "x");
+        }
+        List<String> all = dryRunLines("-r", ".");
+        List<String> union = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            union.addAll(dryRunLines("-r", "--shard", i + "/3", "."));
+        }
+        assertEquals(all.size(), union.size(), "disjoint");
+        assertEquals(all.stream().sorted().toList(), union.stream().sorted().toList(), "covering");
+    }
+
+    private List<String> dryRunLines(String... args) {
+        out.getBuffer().setLength(0);
+        List<String> all = new ArrayList<>(List.of("--dry-run"));
+        all.addAll(List.of(args));
+        assertEquals(0, run(all.toArray(String[]::new)));
+        return out.toString().lines().toList();
     }
 
     @Test
@@ -273,11 +294,6 @@ class TranscribeCommandTest {
         @Override
         public StageFactory stages() {
             return factory;
-        }
-
-        @Override
-        public OutputPlan outputPlan(List<InputFile> inputs, TranscriptionRequest r) {
-            return OutputPlan.simple(inputs, r.output().outputDir(), r.output().formats());
         }
 
         @Override

@@ -190,7 +190,7 @@ class BatchTranscriberTest {
         fakes.upToDate.add("done.wav");
         List<InputFile> inputs = inputs("done.wav", "new.wav");
         var request = TranscriptionRequest.defaults(inputs).withOutput(
-                new TranscriptionRequest.OutputOptions(List.of(TranscriptionRequest.Format.JSON), java.util.Optional.empty(), true));
+                new TranscriptionRequest.OutputOptions(Set.of(dev.sensevoice.output.OutputFormat.JSON), java.util.Optional.empty(), true));
         TranscriptionSummary summary = new BatchTranscriber(fakes.stages()).run(request, TranscriptionListener.NONE);
         assertEquals(List.of(Status.SKIPPED, Status.OK), summary.files().stream().map(FileOutcome::status).toList());
         assertEquals(Set.of("new.wav"), fakes.opened);
