@@ -6,6 +6,7 @@ import dev.sensevoice.model.Logits;
 import dev.sensevoice.transcribe.Items.FeaturedSegment;
 import dev.sensevoice.transcribe.Items.RecognizedSegment;
 import dev.sensevoice.transcribe.TranscriptionRequest.RecognitionOptions;
+import dev.sensevoice.vad.SpeechSegment;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -85,7 +86,7 @@ final class Recognizing {
         for (SegmentResult s : segments) {
             String language = s.recognition().language();
             if (TranscriptionRequest.LANGUAGES.contains(language)) {
-                seconds.merge(language, s.segment().length() / 16000.0, Double::sum);
+                seconds.merge(language, s.segment().length() / (double) SpeechSegment.SAMPLE_RATE, Double::sum);
             }
         }
         String best = "";

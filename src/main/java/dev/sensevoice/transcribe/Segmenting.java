@@ -22,6 +22,9 @@ final class Segmenting {
 
     static Segmented run(Stages stages, FileTask file, Emitter<SegmentJob> out)
             throws IOException, InterruptedException {
+        if (Files.isDirectory(file.input.path())) {
+            throw new IOException("is a folder; give it as an argument (with -r for subfolders)");
+        }
         if (!Files.isRegularFile(file.input.path())) {
             throw new NoSuchFileException(file.input.path().toString());
         }

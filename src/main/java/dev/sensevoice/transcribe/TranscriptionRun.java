@@ -104,7 +104,7 @@ final class TranscriptionRun {
         file.start(sampler.open());
         Segmenting.Segmented result = Segmenting.run(stages, file, out);
         if (file.segmentationEnded(result.count(), result.seconds())) {
-            completed.put(file); // a silent input: complete with no segments
+            completed.put(file); // silent, or its last segment was recognised before this end
         }
     }
 
