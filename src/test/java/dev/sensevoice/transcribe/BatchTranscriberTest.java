@@ -83,6 +83,29 @@ class BatchTranscriberTest {
     }
 
     @Test
+    void anInputWhoseSegmentsAreAllRecognisedBeforeItsSegmentationEndsStillCompletes() throws Exception {
+        scripts.put("late.wav", "alpha:1 sil:0.5 bravo:1 sil:2");
+        CountDownLatch recognised = new CountDownLatch(2);
+        Stages fake = fakes.stages();
+        Segmentation slowToEnd = (audio, out) -> {
+            FakeStages.segment(audio, out);
+            recognised.await(); // both segments went through the model before segmentation ends
+        };
+        Stages stages = new Stages(fake.audio(), slowToEnd, fake.features(), fake.recognizer(), fake.decoder(),
+                fake.text(), fake.sink());
+        TranscriptionListener listener = new TranscriptionListener() {
+            @Override
+            public void audioRecognized(InputFile input, double seconds) {
+                recognised.countDown();
+            }
+        };
+        TranscriptionSummary summary = new BatchTranscriber(stages).run(
+                TranscriptionRequest.defaults(inputs("late.wav")), listener);
+        assertEquals(Status.OK, summary.files().get(0).status());
+        assertEquals("alpha bravo", fakes.written.get("late.wav").text());
+    }
+
+    @Test
     void aSilentInputIsOkWithAnEmptyTranscript() throws Exception {
         scripts.put("quiet.wav", "sil:3");
         scripts.put("empty.wav", "");
