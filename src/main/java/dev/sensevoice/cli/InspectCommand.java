@@ -7,7 +7,7 @@ import picocli.CommandLine.Spec;
 /** {@code sensevoice inspect}: look at a model's contract or the features of an audio file. */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
         description = "Show a model's contract or the features computed for an audio file.",
-        subcommands = {InspectFeaturesCommand.class})
+        subcommands = {InspectModelCommand.class, InspectFeaturesCommand.class})
 final class InspectCommand implements Runnable {
     @Spec
     CommandLine.Model.CommandSpec spec;

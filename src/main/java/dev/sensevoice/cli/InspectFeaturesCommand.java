@@ -5,9 +5,9 @@ import dev.sensevoice.SenseVoiceException;
 import dev.sensevoice.audio.AudioDecoder;
 import dev.sensevoice.audio.AudioException;
 import dev.sensevoice.audio.SampleSource;
-import dev.sensevoice.frontend.CmvnSource;
 import dev.sensevoice.frontend.FeatureStage;
 import dev.sensevoice.frontend.Features;
+import dev.sensevoice.model.ModelMetadata;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -37,23 +37,13 @@ final class InspectFeaturesCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "DIR", description = "Model directory; --stage cmvn reads its CMVN.")
     Path modelDir;
 
-    private final CmvnSource cmvnSource;
-
-    InspectFeaturesCommand() {
-        this(CmvnSource.amMvnOnly());
-    }
-
-    InspectFeaturesCommand(CmvnSource cmvnSource) {
-        this.cmvnSource = cmvnSource;
-    }
-
     @Override
     public Integer call() {
         if (stage == FeatureStage.CMVN && modelDir == null) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--stage cmvn needs --model DIR: the normalisation comes from the model");
         }
-        Features features = stage.computeUpTo(readAudio(audio), () -> cmvnSource.cmvnOf(modelDir));
+        Features features = stage.computeUpTo(readAudio(audio), () -> ModelMetadata.load(modelDir).cmvn());
         print(features, spec.commandLine().getOut());
         return ExitCode.OK.code();
     }

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sensevoice.SenseVoiceException;
-import dev.sensevoice.frontend.CmvnSource;
+import dev.sensevoice.frontend.Cmvn;
+import dev.sensevoice.frontend.Lfr;
+import dev.sensevoice.model.ModelMetadata;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,7 +35,7 @@ class InspectFeaturesCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        CommandLine cl = new CommandLine(new InspectFeaturesCommand(CmvnSource.amMvnOnly()));
+        CommandLine cl = new CommandLine(new InspectFeaturesCommand());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));
@@ -56,9 +58,9 @@ class InspectFeaturesCommandTest {
     @Test
     void printsCmvnFramesWithTheModelDirectorysAmMvn() throws IOException {
         Path wav = copy("short.wav");
-        Files.write(dir.resolve("am.mvn"), resource("fixture.am.mvn"));
+        Path model = funasrModelWith(resource("fixture.am.mvn"));
 
-        assertEquals(0, run(wav.toString(), "--stage", "cmvn", "--model", dir.toString()), err.toString());
+        assertEquals(0, run(wav.toString(), "--stage", "cmvn", "--model", model.toString()), err.toString());
 
         assertMatches(golden("short.cmvn.f32"), 560, out.toString());
     }
@@ -84,9 +86,23 @@ class InspectFeaturesCommandTest {
     }
 
     @Test
-    void modelWithoutAmMvnSaysWhoReadsOnnxMetadata() throws IOException {
-        assertEquals(4, run(copy("short.wav").toString(), "--stage", "cmvn", "--model", dir.toString()));
-        assertTrue(err.toString().contains("reading CMVN from ONNX metadata is done by the model package"));
+    void sherpaModelsGiveTheirCmvnFromOnnxMetadata() throws IOException {
+        Path sherpa = Path.of("src/test/resources/models/test-sherpa");
+        assertEquals(0, run(copy("short.wav").toString(), "--stage", "cmvn", "--model", sherpa.toString()),
+                err.toString());
+        Cmvn cmvn = ModelMetadata.load(sherpa).cmvn();
+        String[] first = out.toString().lines().findFirst().orElseThrow().split(",");
+        float[] lfr0 = Lfr.SENSE_VOICE.apply(Fbank.forNormalizeSamples(false).compute(
+                InspectFeaturesCommand.readAudio(dir.resolve("short.wav")))).values();
+
+        assertEquals(560, first.length);
+        assertEquals((lfr0[0] + cmvn.negMean()[0]) * cmvn.invStddev()[0], Float.parseFloat(first[0]), 1e-4);
+    }
+
+    @Test
+    void aDirectoryThatIsNoModelIsNamed() throws IOException {
+        assertEquals(3, run(copy("short.wav").toString(), "--stage", "cmvn", "--model", dir.toString()));
+        assertTrue(err.toString().startsWith(dir.toString()), err.toString());
     }
 
     @Test
@@ -163,6 +179,15 @@ class InspectFeaturesCommandTest {
             row[i] = Float.parseFloat(parts[i]);
         }
         return row;
+    }
+
+    private Path funasrModelWith(byte[] amMvn) throws IOException {
+        Path model = Files.createDirectories(dir.resolve("funasr"));
+        for (String name : List.of("model.onnx", "tokens.json")) {
+            Files.copy(Path.of("src/test/resources/models/test-funasr", name), model.resolve(name));
+        }
+        Files.write(model.resolve("am.mvn"), amMvn);
+        return model;
     }
 
     private Path copy(String name) throws IOException {

@@ -54,7 +54,7 @@ class CmvnTest {
         Path file = dir.resolve("am.mvn");
         Files.write(file, TestAudio.bytes("fixture.am.mvn"));
 
-        Cmvn cmvn = CmvnSource.amMvnOnly().cmvnOf(dir);
+        Cmvn cmvn = AmMvn.read(file);
 
         assertEquals(560, cmvn.dim());
         assertEquals(-8.3f, cmvn.negMean()[0], 1e-6f);
@@ -105,13 +105,5 @@ class CmvnTest {
         assertTrue(empty.getMessage().startsWith("m/model.onnx: metadata key neg_mean is missing"));
         assertTrue(unequal.getMessage().contains("neg_mean has 2 values but inv_stddev has 1"));
         assertTrue(bad.getMessage().contains("inv_stddev value 1 ('abc') is not a number"));
-    }
-
-    @Test
-    void directoryWithoutAmMvnSaysTheModelPackageReadsOnnxMetadata(@TempDir Path dir) {
-        SenseVoiceException e = assertThrows(SenseVoiceException.class, () -> CmvnSource.amMvnOnly().cmvnOf(dir));
-
-        assertEquals(ExitCode.NOT_BUILT, e.exitCode());
-        assertTrue(e.getMessage().contains("reading CMVN from ONNX metadata is done by the model package"));
     }
 }
