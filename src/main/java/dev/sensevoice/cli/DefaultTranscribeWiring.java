@@ -1,7 +1,5 @@
 package dev.sensevoice.cli;
 
-import dev.sensevoice.ExitCode;
-import dev.sensevoice.SenseVoiceException;
 import dev.sensevoice.metrics.FileStats;
 import dev.sensevoice.metrics.MemoryProbe;
 import dev.sensevoice.metrics.RssProbe;
@@ -10,6 +8,7 @@ import dev.sensevoice.output.StatsFile;
 import dev.sensevoice.output.StatsRow;
 import dev.sensevoice.transcribe.Cancellation;
 import dev.sensevoice.transcribe.FileOutcome;
+import dev.sensevoice.transcribe.SenseVoiceStages;
 import dev.sensevoice.transcribe.StageFactory;
 import dev.sensevoice.transcribe.TranscriptionSummary;
 import java.io.IOException;
@@ -20,18 +19,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-/**
- * The process's wiring. NOT WIRED YET: the real stages (audio, vad, frontend, model, decode,
- * output) are built in other packages and plugged in here; until then a run says so with exit
- * code 4. The stats table is written by {@code output.StatsFile}.
- */
+/** The process's wiring: the real stages, {@code output.StatsFile}, /proc and nvidia-smi probes. */
 final class DefaultTranscribeWiring implements TranscribeWiring {
     @Override
     public StageFactory stages() {
-        return request -> {
-            throw new SenseVoiceException(ExitCode.NOT_BUILT,
-                    "transcribe: the audio, model and output stages are not wired into the command yet");
-        };
+        return new SenseVoiceStages(warning -> System.err.println("sensevoice: warning: " + warning));
     }
 
     @Override

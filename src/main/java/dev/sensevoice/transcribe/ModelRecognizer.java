@@ -14,17 +14,24 @@ import java.util.Map;
 /**
  * The {@link Recognizer} over the real {@link SenseVoiceModel}: query rows from its metadata,
  * language scores from the language tags' logits at frame 0 (tags looked up by string in the
- * vocabulary, contract §3). Closing it closes the model.
+ * vocabulary, contract §3). Closing it closes the model and what was handed over with it.
  */
 public final class ModelRecognizer implements Recognizer {
     private final SenseVoiceModel model;
     private final ModelMetadata metadata;
     private final Map<String, Integer> languageTagIds;
+    private final List<AutoCloseable> alsoClose;
 
     public ModelRecognizer(SenseVoiceModel model) {
+        this(model, List.of());
+    }
+
+    /** {@code alsoClose}: resources of the same run closed with the model (the Silero session). */
+    public ModelRecognizer(SenseVoiceModel model, List<AutoCloseable> alsoClose) {
         this.model = model;
         this.metadata = model.metadata();
         this.languageTagIds = languageTagIds(model.tokens());
+        this.alsoClose = List.copyOf(alsoClose);
     }
 
     @Override
@@ -59,6 +66,13 @@ public final class ModelRecognizer implements Recognizer {
 
     @Override
     public void close() {
+        for (AutoCloseable resource : alsoClose) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                // closing after the run: nothing left to protect
+            }
+        }
         model.close();
     }
 

@@ -50,6 +50,14 @@ public record TranscriptionRequest(
         return new TranscriptionRequest(inputs, newShard, model, recognition, segmentation, output, parallelism);
     }
 
+    public TranscriptionRequest withModel(ModelOptions m) {
+        return new TranscriptionRequest(inputs, shard, m, recognition, segmentation, output, parallelism);
+    }
+
+    public TranscriptionRequest withSegmentation(SegmenterConfig s) {
+        return new TranscriptionRequest(inputs, shard, model, recognition, s, output, parallelism);
+    }
+
     public TranscriptionRequest withParallelism(Parallelism p) {
         return new TranscriptionRequest(inputs, shard, model, recognition, segmentation, output, p);
     }

@@ -221,11 +221,43 @@ class TranscribeCommandTest {
     }
 
     @Test
-    void theRealWiringSaysTheStagesAreNotWiredYet() throws IOException {
+    void theRealWiringNamesAMissingModelWithExitThree() {
         CommandLine cl = SenseVoiceCommand.commandLine();
         cl.setErr(new PrintWriter(err));
-        assertEquals(4, cl.execute("transcribe", "-q", dir.resolve("a.wav").toString()));
-        assertTrue(err.toString().contains("not wired"), err.toString());
+        assertEquals(3, cl.execute("transcribe", "-q", "--model", "no-such-model", dir.resolve("a.wav").toString()));
+        assertTrue(err.toString().startsWith("sensevoice: model 'no-such-model' not found"), err.toString());
+    }
+
+    @Test
+    void theRealWiringRunsTheTestModelEndToEnd() throws IOException {
+        Path wav = dir.resolve("tone.wav");
+        writeTone(wav);
+        CommandLine cl = SenseVoiceCommand.commandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute("transcribe", "--progress", "plain", "--device", "cpu", "--vad", "energy",
+                "--model", "src/test/resources/models/test-sherpa", "-f", "json,srt", "-o", dir.resolve("out").toString(),
+                "--stats", dir.resolve("stats.json").toString(), wav.toString(), dir.resolve("a.wav").toString());
+        assertEquals(1, code, err.toString()); // a.wav holds text, not audio: named and failed
+        assertTrue(Files.isRegularFile(dir.resolve("out/tone.json")), err.toString());
+        assertTrue(Files.isRegularFile(dir.resolve("out/tone.srt")));
+        assertTrue(Files.readString(dir.resolve("stats.json")).contains("\"failed\""));
+        assertTrue(err.toString().contains("ok      " + wav), err.toString());
+        assertTrue(err.toString().contains("sensevoice: " + dir.resolve("a.wav")), err.toString());
+    }
+
+    private static void writeTone(Path file) throws IOException {
+        int rate = 16_000;
+        byte[] pcm = new byte[rate * 2 * 2];
+        for (int i = 0; i < rate * 2; i++) {
+            short v = (short) (i > 4000 && i < 28000 ? 9000 * Math.sin(2 * Math.PI * 220 * i / (double) rate) : 0);
+            pcm[2 * i] = (byte) v;
+            pcm[2 * i + 1] = (byte) (v >> 8);
+        }
+        javax.sound.sampled.AudioFormat format = new javax.sound.sampled.AudioFormat(rate, 16, 1, true, false);
+        try (var in = new javax.sound.sampled.AudioInputStream(new ByteArrayInputStream(pcm), format, rate * 2)) {
+            javax.sound.sampled.AudioSystem.write(in, javax.sound.sampled.AudioFileFormat.Type.WAVE, file.toFile());
+        }
     }
 
     @Test
