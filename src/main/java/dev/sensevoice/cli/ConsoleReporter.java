@@ -63,11 +63,11 @@ final class ConsoleReporter implements TranscriptionListener {
             out.flush();
         }
         FileStats s = transcript.stats();
-        line(String.format(Locale.ROOT, "ok      %s  (%s audio in %s, RTF %s, %d segments%s)",
+        line(String.format(Locale.ROOT, "ok      %s  (%s audio in %s, RTF %s, %d segment%s%s)",
                 transcript.input().shownAs(), duration(transcript.durationS()),
                 s.latencyMs() == null ? "-" : duration(s.latencyMs() / 1000.0),
                 s.rtf() == null ? "-" : String.format(Locale.ROOT, "%.3f", s.rtf()), transcript.segments().size(),
-                transcript.language().isEmpty() ? "" : ", " + transcript.language()));
+                transcript.segments().size() == 1 ? "" : "s", transcript.language().isEmpty() ? "" : ", " + transcript.language()));
         step();
     }
 
