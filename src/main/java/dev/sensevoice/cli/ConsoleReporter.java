@@ -102,9 +102,10 @@ final class ConsoleReporter implements TranscriptionListener {
         summary.stoppedBy().ifPresent(why -> err.println("sensevoice: the run stopped: " + why));
         if (mode != Mode.NONE) {
             RunStats r = summary.run();
-            err.printf(Locale.ROOT, "%d inputs: %d ok, %d failed, %d skipped; %s audio in %s (RTF %s)%n",
+            err.printf(Locale.ROOT, "%d inputs: %d ok, %d failed, %d skipped; %s audio in %s (RTF %s)%s%n",
                     r.inputs(), r.ok(), r.failed(), r.skipped(), duration(r.audioS()), duration(r.wallMs() / 1000.0),
-                    r.rtf() == null ? "-" : String.format(Locale.ROOT, "%.3f", r.rtf()));
+                    r.rtf() == null ? "-" : String.format(Locale.ROOT, "%.3f", r.rtf()),
+                    summary.interrupted().isPresent() ? "; interrupted: unfinished inputs count as failed" : "");
         }
         err.flush();
         out.flush();
