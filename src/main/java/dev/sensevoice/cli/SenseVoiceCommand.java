@@ -44,13 +44,30 @@ public final class SenseVoiceCommand implements Runnable {
 
     /** The command line with its handlers: what {@code Main} and tests run. */
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new SenseVoiceCommand());
+        return commandLine(CommandLine.defaultFactory());
+    }
+
+    /** The same, with a factory that can hand commands their collaborators (tests pass fakes). */
+    static CommandLine commandLine(CommandLine.IFactory factory) {
+        CommandLine cl = new CommandLine(new SenseVoiceCommand(), factory);
+        // "@list.txt" is an input list of transcribe, not picocli's argument file.
+        cl.setExpandAtFiles(false);
+        cl.setParameterExceptionHandler(SenseVoiceCommand::onParameterException);
         cl.setExecutionExceptionHandler(SenseVoiceCommand::onExecutionException);
         cl.setExitCodeExceptionMapper(t -> t instanceof SenseVoiceException e
                 ? e.exitCode().code() : ExitCode.USAGE.code());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(true);
         return cl;
+    }
+
+    /** A usage error: one line naming the problem and where help is. */
+    private static int onParameterException(CommandLine.ParameterException ex, String[] args) {
+        CommandLine cl = ex.getCommandLine();
+        PrintWriter err = cl.getErr();
+        err.println("sensevoice: " + ex.getMessage() + " (see '" + cl.getCommandSpec().qualifiedName() + " --help')");
+        err.flush();
+        return ExitCode.USAGE.code();
     }
 
     private static int onExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult pr) {

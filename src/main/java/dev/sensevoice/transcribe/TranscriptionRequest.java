@@ -1,0 +1,146 @@
+package dev.sensevoice.transcribe;
+
+import dev.sensevoice.output.OutputFormat;
+import dev.sensevoice.vad.SegmenterConfig;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Everything one run needs, validated: the inputs and the options of design Part 2, grouped by the
+ * stage they configure. Build with the records' {@code defaults()} and replace what differs.
+ *
+ * <p>{@code inputs} are all the inputs found; {@code shard} picks the ones this process runs
+ * ({@link #selected()}). The output layout is planned from all of them, so that every shard agrees
+ * on names when two inputs would collide.
+ */
+public record TranscriptionRequest(
+        List<InputFile> inputs,
+        Optional<Shard> shard,
+        ModelOptions model,
+        RecognitionOptions recognition,
+        SegmenterConfig segmentation,
+        OutputOptions output,
+        Parallelism parallelism) {
+
+    public static final Set<String> LANGUAGES = Set.of("zh", "en", "yue", "ja", "ko");
+
+    public TranscriptionRequest {
+        inputs = List.copyOf(inputs);
+        check(shard != null && model != null && recognition != null && segmentation != null && output != null
+                && parallelism != null, "every option group must be given");
+    }
+
+    /** The given inputs with every option at its default. */
+    public static TranscriptionRequest defaults(List<InputFile> inputs) {
+        return new TranscriptionRequest(inputs, Optional.empty(), ModelOptions.defaults(),
+                RecognitionOptions.defaults(), SegmenterConfig.defaults(), OutputOptions.defaults(),
+                Parallelism.defaults());
+    }
+
+    /** The inputs this process runs: all of them, or its shard's. */
+    public List<InputFile> selected() {
+        return shard.map(s -> s.apply(inputs)).orElse(inputs);
+    }
+
+    public TranscriptionRequest withShard(Optional<Shard> newShard) {
+        return new TranscriptionRequest(inputs, newShard, model, recognition, segmentation, output, parallelism);
+    }
+
+    public TranscriptionRequest withModel(ModelOptions m) {
+        return new TranscriptionRequest(inputs, shard, m, recognition, segmentation, output, parallelism);
+    }
+
+    public TranscriptionRequest withSegmentation(SegmenterConfig s) {
+        return new TranscriptionRequest(inputs, shard, model, recognition, s, output, parallelism);
+    }
+
+    public TranscriptionRequest withParallelism(Parallelism p) {
+        return new TranscriptionRequest(inputs, shard, model, recognition, segmentation, output, p);
+    }
+
+    public TranscriptionRequest withRecognition(RecognitionOptions r) {
+        return new TranscriptionRequest(inputs, shard, model, r, segmentation, output, parallelism);
+    }
+
+    public TranscriptionRequest withOutput(OutputOptions o) {
+        return new TranscriptionRequest(inputs, shard, model, recognition, segmentation, o, parallelism);
+    }
+
+    /**
+     * Which model and where it runs. {@code name} empty = the default model; {@code device} is
+     * auto, cpu, cuda or cuda:N; {@code threads} = CPU threads for inference.
+     */
+    public record ModelOptions(Optional<String> name, String device, int threads) {
+        public ModelOptions {
+            check(device.matches("auto|cpu|cuda(:\\d+)?"),
+                    "device (" + device + ") must be auto, cpu, cuda or cuda:N");
+            check(threads >= 1, "threads (" + threads + ") must be at least 1");
+        }
+
+        public static ModelOptions defaults() {
+            return new ModelOptions(Optional.empty(), "auto", Runtime.getRuntime().availableProcessors());
+        }
+    }
+
+    /** The query (language, ITN), --allowed-langs (empty = all) and the tag style of text fields. */
+    public record RecognitionOptions(String language, Set<String> allowedLanguages, boolean itn, Tags tags) {
+        public RecognitionOptions {
+            allowedLanguages = Set.copyOf(allowedLanguages);
+            check(language.equals("auto") || LANGUAGES.contains(language),
+                    "lang (" + language + ") must be auto, zh, en, yue, ja or ko");
+            for (String l : allowedLanguages) {
+                check(LANGUAGES.contains(l), "allowed-langs: '" + l + "' must be one of zh, en, yue, ja, ko");
+            }
+            check(allowedLanguages.isEmpty() || language.equals("auto"),
+                    "allowed-langs applies only with lang auto, not " + language);
+        }
+
+        public static RecognitionOptions defaults() {
+            return new RecognitionOptions("auto", Set.of(), true, Tags.STRIP);
+        }
+    }
+
+    /** --tags: clean text, FunASR's emoji post-processing, or raw text with tags (decode.TagStyle by name). */
+    public enum Tags { STRIP, EMOJI, KEEP }
+
+    /** Formats, output root (empty = beside each input) and --skip-existing. */
+    public record OutputOptions(Set<OutputFormat> formats, Optional<Path> outputDir, boolean skipExisting) {
+        public OutputOptions {
+            check(!formats.isEmpty(), "format: give at least one of txt, json, srt, vtt, csv");
+            formats = Collections.unmodifiableSet(EnumSet.copyOf(formats));
+        }
+
+        public static OutputOptions defaults() {
+            return new OutputOptions(EnumSet.of(OutputFormat.TXT, OutputFormat.JSON), Optional.empty(), false);
+        }
+    }
+
+    /**
+     * --batch-s and the worker counts of each pool. Inference workers share one recognizer; on CPU
+     * several may help, on a GPU one worker feeds bigger batches.
+     */
+    public record Parallelism(double batchS, int decodeWorkers, int featureWorkers, int inferenceWorkers,
+            int postWorkers) {
+        public Parallelism {
+            check(batchS > 0, "batch-s (" + batchS + ") must be positive");
+            check(decodeWorkers >= 1 && featureWorkers >= 1 && inferenceWorkers >= 1 && postWorkers >= 1,
+                    "worker counts must be at least 1");
+        }
+
+        /** Pools sized from the cores; one inference worker (it uses the intra-op threads). */
+        public static Parallelism defaults() {
+            int cpus = Runtime.getRuntime().availableProcessors();
+            return new Parallelism(30, Math.max(1, Math.min(4, cpus / 2)), Math.max(1, cpus / 2), 1, 2);
+        }
+    }
+
+    private static void check(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}
