@@ -6,13 +6,17 @@ Writes OUT/test-sherpa/ (model.onnx with the 21 metadata keys, tokens.txt) and O
 --int8 (needs onnxruntime, i.e. the venv stack) also OUT/test-sherpa/model.int8.onnx, quantized
 the way sherpa-onnx does it (MatMul, QUInt8).
 
-The weights are random, so the output means nothing, but it is deterministic and varied: the
+The weights are random, so the text means nothing, but it is deterministic and varied: the
 CTC layer is scaled up so that frames pick many different pieces, and the blank wins only part of
-the time, so decoders get non-trivial token sequences.
+the time, so decoders get non-trivial token sequences. Like the real model, the four query frames
+emit [language, emotion, event, ITN] tags and the text frames emit no tag: a short fit teaches
+them that (the text frames are held to the random model's own choice among non-tag pieces), so parity with sherpa-onnx, which reads tags by position, is
+tested on the same kind of output the real model gives.
 
 Usage: make-test-model.py [--out src/test/resources/models] [--seed 20261122] [--int8]
 """
 import argparse
+import copy
 import os
 import sys
 
@@ -66,6 +70,59 @@ def build(vocab_size, seed, size, blocks):
     return model.eval()
 
 
+# The tag each language query should produce; auto answers English.
+QUERY_TAGS = [(0, "<|en|>"), (3, "<|zh|>"), (4, "<|en|>"), (7, "<|yue|>"), (11, "<|ja|>"),
+              (12, "<|ko|>")]
+
+
+def _tag_batch(ids, generator, n=16):
+    frames = int(torch.randint(8, 120, (1,), generator=generator))
+    x = torch.randn(n, frames, arch.FEATURE_DIM, generator=generator)
+    lengths = torch.randint(1, frames + 1, (n,), generator=generator)
+    lengths[0] = frames
+    pick = torch.randint(0, len(QUERY_TAGS), (n,), generator=generator)
+    language = torch.tensor([QUERY_TAGS[i][0] for i in pick])
+    itn = torch.randint(0, 2, (n,), generator=generator).bool()
+    text_norm = torch.where(itn, torch.tensor(arch.WITH_ITN_ROW), torch.tensor(arch.WITHOUT_ITN_ROW))
+    targets = torch.tensor([[ids[QUERY_TAGS[i][1]], ids["<|NEUTRAL|>"], ids["<|Speech|>"],
+                             ids["<|withitn|>" if w else "<|woitn|>"]] for i, w in zip(pick, itn)])
+    return x, lengths, language, text_norm, targets
+
+
+def teach_tags(model, vocab, seed, steps=400):
+    """Fit the query frames to emit their tags while the text frames keep the random output."""
+    ids = {p: i for i, p in enumerate(vocab)}
+    tag_ids = torch.tensor([ids[t] for t in arch.SPECIAL_TAGS])
+    teacher = copy.deepcopy(model).eval()
+    generator = torch.Generator().manual_seed(seed)
+    optimizer = torch.optim.Adam(model.parameters(), lr=2e-3)
+    model.train()
+    for _ in range(steps):
+        x, lengths, language, text_norm, targets = _tag_batch(ids, generator)
+        logits = model(x, lengths, language, text_norm)
+        with torch.no_grad():
+            # text frames keep the random choice, but never a tag (the real model puts none there)
+            kept = teacher(x, lengths, language, text_norm)[:, 4:].index_fill(-1, tag_ids, -1e9).argmax(-1)
+        valid = torch.arange(x.shape[1])[None, :] < lengths[:, None]
+        tag_loss = nn_ce(logits[:, :4].reshape(-1, logits.shape[-1]), targets.reshape(-1))
+        text_loss = nn_ce(logits[:, 4:][valid], kept[valid])
+        optimizer.zero_grad()
+        (tag_loss + text_loss).backward()
+        optimizer.step()
+    return model.eval()
+
+
+def nn_ce(logits, targets):
+    return torch.nn.functional.cross_entropy(logits, targets)
+
+
+def tag_accuracy(model, vocab, seed):
+    ids = {p: i for i, p in enumerate(vocab)}
+    x, lengths, language, text_norm, targets = _tag_batch(ids, torch.Generator().manual_seed(seed), 64)
+    with torch.no_grad():
+        return (model(x, lengths, language, text_norm)[:, :4].argmax(-1) == targets).float().mean().item()
+
+
 def emitted(model, vocab_size):
     """How many distinct ids the model picks on random normalised features (a sanity check)."""
     torch.manual_seed(1)
@@ -92,10 +149,11 @@ def main():
     args = parser.parse_args()
 
     vocab = arch.vocabulary(pieces())
-    model = build(len(vocab), args.seed, args.size, args.blocks)
+    model = teach_tags(build(len(vocab), args.seed, args.size, args.blocks), vocab, args.seed)
     distinct, blank = emitted(model, len(vocab))
     print(f"vocab {len(vocab)}, params {sum(p.numel() for p in model.parameters())}, "
-          f"{distinct} distinct ids on 120 random frames, blank on {blank:.0%}")
+          f"{distinct} distinct ids on 120 random frames, blank on {blank:.0%}, "
+          f"query frames right on {tag_accuracy(model, vocab, args.seed + 1):.1%}")
     neg_mean, inv_stddev = cmvn(torch.Generator().manual_seed(args.seed))
 
     sherpa = os.path.join(args.out, "test-sherpa")

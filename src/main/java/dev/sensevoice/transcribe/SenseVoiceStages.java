@@ -8,8 +8,6 @@ import dev.sensevoice.decode.Recognition;
 import dev.sensevoice.decode.TagStyle;
 import dev.sensevoice.decode.TranscriptText;
 import dev.sensevoice.frontend.FeatureExtractor;
-import dev.sensevoice.frontend.FrontendConfig;
-import dev.sensevoice.frontend.Lfr;
 import dev.sensevoice.model.DeviceRequest;
 import dev.sensevoice.model.ModelInfo;
 import dev.sensevoice.model.ModelMetadata;
@@ -54,8 +52,7 @@ public final class SenseVoiceStages implements StageFactory {
 
     private static Stages stages(TranscriptionRequest request, SenseVoiceModel model, SileroModel silero) {
         ModelMetadata m = model.metadata();
-        FeatureExtractor features = new FeatureExtractor(new FrontendConfig(
-                new Lfr(m.lfrWindowSize(), m.lfrWindowShift()), m.normalizeSamples(), m.cmvn()));
+        FeatureExtractor features = new FeatureExtractor(m.frontend());
         CtcGreedyDecoder ctc = new CtcGreedyDecoder(model.tokens(), m.blankId());
         TagStyle style = TagStyle.valueOf(request.recognition().tags().name());
         AudioDecoder audio = AudioDecoder.withFfmpegOnPath();
