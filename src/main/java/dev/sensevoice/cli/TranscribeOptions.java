@@ -30,8 +30,14 @@ final class TranscribeOptions {
             description = "Where inference runs (env SENSEVOICE_DEVICE; default: auto = CUDA when an NVIDIA device is present).")
     String device;
 
-    @Option(names = "--threads", paramLabel = "N", description = "CPU threads for inference (default: all cores).")
+    @Option(names = "--threads", paramLabel = "N",
+            description = "CPU threads for inference, shared by the inference workers (default: all cores).")
     Integer threads;
+
+    @Option(names = "--inference-workers", paramLabel = "N",
+            description = "Model runs in flight at once on the one session, each on threads/N intra-op threads "
+                    + "(default: on CPU one per thread, on a GPU 1).")
+    Integer inferenceWorkers;
 
     @Option(names = "--lang", paramLabel = "auto|zh|en|yue|ja|ko", defaultValue = "auto",
             description = "Language query (default: ${DEFAULT-VALUE}).")
@@ -127,8 +133,9 @@ final class TranscribeOptions {
         checkConflicts();
         Optional<Shard> part = Optional.ofNullable(shard).map(spec -> Shard.parse(spec, env));
         try {
-            return new TranscriptionRequest(inputs, part, modelOptions(env), recognition(), segmentation(),
-                    output(), parallelism());
+            ModelOptions model = modelOptions(env);
+            return new TranscriptionRequest(inputs, part, model, recognition(), segmentation(),
+                    output(), parallelism(model));
         } catch (IllegalArgumentException e) {
             throw usage("--" + e.getMessage());
         }
@@ -179,11 +186,11 @@ final class TranscribeOptions {
                 skipExisting);
     }
 
-    /** Batch size is the one parallelism setting users choose; worker counts follow the cores. */
-    private TranscriptionRequest.Parallelism parallelism() {
-        TranscriptionRequest.Parallelism d = TranscriptionRequest.Parallelism.defaults();
-        return new TranscriptionRequest.Parallelism(batchS, d.decodeWorkers(), d.featureWorkers(),
-                d.inferenceWorkers(), d.postWorkers());
+    /** Batch size and inference workers are chosen by users; the other pools follow the cores. */
+    private TranscriptionRequest.Parallelism parallelism(ModelOptions model) {
+        TranscriptionRequest.Parallelism p = TranscriptionRequest.Parallelism.forInference(batchS,
+                model.onCpu(), model.threads());
+        return inferenceWorkers == null ? p : p.withInferenceWorkers(inferenceWorkers);
     }
 
     private static String choice(String option, String value, List<String> allowed) {

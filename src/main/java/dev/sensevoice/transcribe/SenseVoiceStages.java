@@ -79,7 +79,8 @@ public final class SenseVoiceStages implements StageFactory {
 
     private static ModelOptions modelOptions(TranscriptionRequest request) {
         try {
-            return ModelOptions.defaults().withThreads(request.model().threads())
+            return ModelOptions.defaults()
+                    .withThreads(request.parallelism().intraOpThreads(request.model().threads()))
                     .withDevice(DeviceRequest.parse(request.model().device().toLowerCase(Locale.ROOT)));
         } catch (IllegalArgumentException e) {
             throw new SenseVoiceException(ExitCode.USAGE, "--" + e.getMessage());

@@ -1,5 +1,6 @@
 package dev.sensevoice.transcribe;
 
+import dev.sensevoice.model.GpuProbe;
 import dev.sensevoice.output.OutputFormat;
 import dev.sensevoice.vad.SegmenterConfig;
 import java.nio.file.Path;
@@ -84,6 +85,11 @@ public record TranscriptionRequest(
         public static ModelOptions defaults() {
             return new ModelOptions(Optional.empty(), "auto", Runtime.getRuntime().availableProcessors());
         }
+
+        /** cpu, or auto on a machine without an NVIDIA device: where the inference defaults differ. */
+        public boolean onCpu() {
+            return device.equals("cpu") || device.equals("auto") && !GpuProbe.driver().nvidiaDevicePresent();
+        }
     }
 
     /** The query (language, ITN), --allowed-langs (empty = all) and the tag style of text fields. */
@@ -120,8 +126,8 @@ public record TranscriptionRequest(
     }
 
     /**
-     * --batch-s and the worker counts of each pool. Inference workers share one recognizer; on CPU
-     * several may help, on a GPU one worker feeds bigger batches.
+     * --batch-s and the worker counts of each pool. Inference workers share one recognizer and
+     * split the inference threads between them ({@link #intraOpThreads}).
      */
     public record Parallelism(double batchS, int decodeWorkers, int featureWorkers, int inferenceWorkers,
             int postWorkers) {
@@ -135,6 +141,27 @@ public record TranscriptionRequest(
         public static Parallelism defaults() {
             int cpus = Runtime.getRuntime().availableProcessors();
             return new Parallelism(30, Math.max(1, Math.min(4, cpus / 2)), Math.max(1, cpus / 2), 1, 2);
+        }
+
+        /**
+         * The defaults for {@code threads} inference threads: on CPU one worker per thread, each
+         * session.run on one intra-op thread (ORT's intra-op threads scale poorly on this encoder:
+         * two runs side by side beat one run on two threads, see docs/benchmarks.md); on a GPU one
+         * worker, which keeps the device busy with bigger batches.
+         */
+        public static Parallelism forInference(double batchS, boolean onCpu, int threads) {
+            Parallelism d = defaults();
+            int workers = onCpu ? threads : 1;
+            return new Parallelism(batchS, d.decodeWorkers(), d.featureWorkers(), workers, d.postWorkers());
+        }
+
+        public Parallelism withInferenceWorkers(int workers) {
+            return new Parallelism(batchS, decodeWorkers, featureWorkers, workers, postWorkers);
+        }
+
+        /** The session's intra-op threads: the inference threads shared among the workers. */
+        public int intraOpThreads(int threads) {
+            return Math.max(1, threads / inferenceWorkers);
         }
     }
 
