@@ -105,7 +105,7 @@ public final class BenchRunner {
 
     static TranscriptionRequest request(Config c, Optional<String> model, Path outDir) {
         ModelOptions m = new ModelOptions(model, c.device(), c.threads());
-        Parallelism p = Parallelism.forInference(c.batchS(), m.onCpu(), c.threads());
+        Parallelism p = Parallelism.forInference(c.batchS(), m);
         return TranscriptionRequest.defaults(List.of(InputFile.named(c.audio())))
                 .withModel(m)
                 .withParallelism(c.workers().map(p::withInferenceWorkers).orElse(p))

@@ -27,8 +27,13 @@ final class TranscribeOptions {
     String model;
 
     @Option(names = "--device", paramLabel = "auto|cpu|cuda[:N]",
-            description = "Where inference runs (env SENSEVOICE_DEVICE; default: auto = CUDA when an NVIDIA device is present).")
+            description = "Where inference runs (env SENSEVOICE_DEVICE; default: auto = CUDA when an NVIDIA device is present); "
+                    + "cuda:0,cuda:1 runs one session per device.")
     String device;
+
+    @Option(names = "--gpu-mem-limit", paramLabel = "SIZE",
+            description = "Cap of each CUDA device's memory arena, e.g. 6G or 4096M (default: none).")
+    String gpuMemLimit;
 
     @Option(names = "--threads", paramLabel = "N",
             description = "CPU threads for inference, shared by the inference workers (default: all cores).")
@@ -167,7 +172,8 @@ final class TranscribeOptions {
         Optional<String> name = Optional.ofNullable(model).or(() -> nonBlank(env.get("SENSEVOICE_MODEL")));
         String where = Optional.ofNullable(device).or(() -> nonBlank(env.get("SENSEVOICE_DEVICE"))).orElse("auto");
         int cpus = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        return new ModelOptions(name, where.toLowerCase(Locale.ROOT), cpus);
+        return new ModelOptions(name, where.toLowerCase(Locale.ROOT), cpus,
+                gpuMemLimit == null ? 0 : bytes("gpu-mem-limit", gpuMemLimit));
     }
 
     private RecognitionOptions recognition() {
@@ -188,9 +194,19 @@ final class TranscribeOptions {
 
     /** Batch size and inference workers are chosen by users; the other pools follow the cores. */
     private TranscriptionRequest.Parallelism parallelism(ModelOptions model) {
-        TranscriptionRequest.Parallelism p = TranscriptionRequest.Parallelism.forInference(batchS,
-                model.onCpu(), model.threads());
+        TranscriptionRequest.Parallelism p = TranscriptionRequest.Parallelism.forInference(batchS, model);
         return inferenceWorkers == null ? p : p.withInferenceWorkers(inferenceWorkers);
+    }
+
+    /** "6G", "4096M", "512K" or plain bytes (binary units). */
+    static long bytes(String option, String size) {
+        String v = size.strip().toUpperCase(Locale.ROOT);
+        int shift = v.endsWith("G") ? 30 : v.endsWith("M") ? 20 : v.endsWith("K") ? 10 : 0;
+        String digits = shift == 0 ? v : v.substring(0, v.length() - 1);
+        if (!digits.matches("[0-9]{1,9}")) {
+            throw usage("--" + option + " " + size + ": give a size such as 6G, 4096M or a number of bytes");
+        }
+        return Long.parseLong(digits) << shift;
     }
 
     private static String choice(String option, String value, List<String> allowed) {

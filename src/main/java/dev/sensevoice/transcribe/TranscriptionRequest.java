@@ -4,6 +4,7 @@ import dev.sensevoice.model.GpuProbe;
 import dev.sensevoice.output.OutputFormat;
 import dev.sensevoice.vad.SegmenterConfig;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
@@ -73,17 +74,32 @@ public record TranscriptionRequest(
 
     /**
      * Which model and where it runs. {@code name} empty = the default model; {@code device} is
-     * auto, cpu, cuda or cuda:N; {@code threads} = CPU threads for inference.
+     * auto, cpu, cuda, cuda:N or a list of CUDA devices (cuda:0,cuda:1: one session and inference
+     * worker each); {@code threads} = CPU threads for inference; {@code gpuMemLimitBytes} caps each
+     * CUDA arena (0 = no cap).
      */
-    public record ModelOptions(Optional<String> name, String device, int threads) {
+    public record ModelOptions(Optional<String> name, String device, int threads, long gpuMemLimitBytes) {
         public ModelOptions {
-            check(device.matches("auto|cpu|cuda(:\\d+)?"),
-                    "device (" + device + ") must be auto, cpu, cuda or cuda:N");
+            check(device.matches("auto|cpu|cuda(:\\d+)?|cuda:\\d+(,cuda:\\d+)+"),
+                    "device (" + device + ") must be auto, cpu, cuda, cuda:N or a list cuda:0,cuda:1");
+            String[] each = device.split(",");
+            check(Arrays.stream(each).distinct().count() == each.length,
+                    "device (" + device + ") names a device twice");
             check(threads >= 1, "threads (" + threads + ") must be at least 1");
+            check(gpuMemLimitBytes >= 0, "gpu-mem-limit (" + gpuMemLimitBytes + ") must not be negative");
+        }
+
+        public ModelOptions(Optional<String> name, String device, int threads) {
+            this(name, device, threads, 0);
         }
 
         public static ModelOptions defaults() {
             return new ModelOptions(Optional.empty(), "auto", Runtime.getRuntime().availableProcessors());
+        }
+
+        /** The devices one by one: one entry, or each CUDA device of a list. */
+        public List<String> devices() {
+            return List.of(device.split(","));
         }
 
         /** cpu, or auto on a machine without an NVIDIA device: where the inference defaults differ. */
@@ -146,12 +162,12 @@ public record TranscriptionRequest(
         /**
          * The defaults for {@code threads} inference threads: on CPU one worker per thread, each
          * session.run on one intra-op thread (ORT's intra-op threads scale poorly on this encoder:
-         * two runs side by side beat one run on two threads, see docs/benchmarks.md); on a GPU one
-         * worker, which keeps the device busy with bigger batches.
+         * two runs side by side beat one run on two threads, see docs/benchmarks.md); on GPUs one
+         * worker per device, which keeps each device busy with bigger batches.
          */
-        public static Parallelism forInference(double batchS, boolean onCpu, int threads) {
+        public static Parallelism forInference(double batchS, ModelOptions model) {
             Parallelism d = defaults();
-            int workers = onCpu ? threads : 1;
+            int workers = model.onCpu() ? model.threads() : model.devices().size();
             return new Parallelism(batchS, d.decodeWorkers(), d.featureWorkers(), workers, d.postWorkers());
         }
 
