@@ -20,10 +20,12 @@ options=("$@")
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-espeak-ng -v en-us -w "$work/a.wav" "Please call me back before five o'clock tomorrow afternoon."
-espeak-ng -v en-us -w "$work/b.wav" "The meeting has been moved to Thursday at half past nine."
+espeak-ng -v en-us -w "$work/a22.wav" "Please call me back before five o'clock tomorrow afternoon."
+espeak-ng -v en-us -w "$work/b22.wav" "The meeting has been moved to Thursday at half past nine."
+sox "$work/a22.wav" -r 16000 -b 16 -c 1 "$work/a.wav"
+sox "$work/b22.wav" -r 16000 -b 16 -c 1 "$work/b.wav"
 sox -n -r 16000 -b 16 -c 1 "$work/pause.wav" trim 0 0.8
-sox "$work/a.wav" "$work/pause.wav" "$work/b.wav" "$work/pause.wav" -r 16000 -b 16 -c 1 "$work/short.wav"
+sox "$work/a.wav" "$work/pause.wav" "$work/b.wav" "$work/pause.wav" "$work/short.wav"
 mkdir -p "$work/one" "$work/many" "$work/long"
 sox "$work/short.wav" "$work/one/30s.wav" repeat 9 trim 0 30
 for i in $(seq -w 1 1000); do cp "$work/short.wav" "$work/many/short-$i.wav"; done
