@@ -41,7 +41,7 @@ final class TranscribeOptions {
 
     @Option(names = "--inference-workers", paramLabel = "N",
             description = "Model runs in flight at once on the one session, each on threads/N intra-op threads "
-                    + "(default: on CPU one per thread, on a GPU 1).")
+                    + "(default: on CPU one per thread, at most 8; on GPUs one per device).")
     Integer inferenceWorkers;
 
     @Option(names = "--lang", paramLabel = "auto|zh|en|yue|ja|ko", defaultValue = "auto",

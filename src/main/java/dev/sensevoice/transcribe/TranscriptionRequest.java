@@ -147,6 +147,9 @@ public record TranscriptionRequest(
      */
     public record Parallelism(double batchS, int decodeWorkers, int featureWorkers, int inferenceWorkers,
             int postWorkers) {
+        /** Default CPU inference workers at most (measured only up to 2; more cores get more intra-op threads). */
+        public static final int MAX_CPU_WORKERS = 8;
+
         public Parallelism {
             check(batchS > 0, "batch-s (" + batchS + ") must be positive");
             check(decodeWorkers >= 1 && featureWorkers >= 1 && inferenceWorkers >= 1 && postWorkers >= 1,
@@ -163,11 +166,12 @@ public record TranscriptionRequest(
          * The defaults for {@code threads} inference threads: on CPU one worker per thread, each
          * session.run on one intra-op thread (ORT's intra-op threads scale poorly on this encoder:
          * two runs side by side beat one run on two threads, see docs/benchmarks.md); on GPUs one
-         * worker per device, which keeps each device busy with bigger batches.
+         * worker per device, which keeps each device busy with bigger batches. CPU workers are capped
+         * at {@link #MAX_CPU_WORKERS}: each run in flight holds its own activations and logits.
          */
         public static Parallelism forInference(double batchS, ModelOptions model) {
             Parallelism d = defaults();
-            int workers = model.onCpu() ? model.threads() : model.devices().size();
+            int workers = model.onCpu() ? Math.min(MAX_CPU_WORKERS, model.threads()) : model.devices().size();
             return new Parallelism(batchS, d.decodeWorkers(), d.featureWorkers(), workers, d.postWorkers());
         }
 

@@ -34,6 +34,9 @@ class DevicesTest {
         ModelOptions cpu = new ModelOptions(TEST_MODEL, "cpu", 3);
         assertEquals(3, Parallelism.forInference(30, cpu).inferenceWorkers(), "on CPU one worker per thread");
         assertEquals(1, Parallelism.forInference(30, cpu).intraOpThreads(3));
+        Parallelism many = Parallelism.forInference(30, new ModelOptions(TEST_MODEL, "cpu", 32));
+        assertEquals(8, many.inferenceWorkers(), "capped: each run in flight holds its own memory");
+        assertEquals(4, many.intraOpThreads(32));
     }
 
     @Test
