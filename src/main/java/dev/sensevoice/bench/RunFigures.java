@@ -6,6 +6,7 @@ import dev.sensevoice.transcribe.FileOutcome;
 import dev.sensevoice.transcribe.TranscriptionSummary;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.ToLongFunction;
 
 /** What one measured run cost, and how runs of one configuration fold into a {@link BenchRow}. */
@@ -41,7 +42,7 @@ record RunFigures(long wallMs, BenchRow.StageMs stageMs, double audioS, long seg
                 last.segments(), last.model().batches(), last.model().paddingRatio(), runs.size());
     }
 
-    private static long sum(List<FileStats> stats, java.util.function.Function<FileStats, Long> field) {
+    private static long sum(List<FileStats> stats, Function<FileStats, Long> field) {
         return stats.stream().map(field).filter(Objects::nonNull).mapToLong(Long::longValue).sum();
     }
 
@@ -51,7 +52,7 @@ record RunFigures(long wallMs, BenchRow.StageMs stageMs, double audioS, long seg
         return n % 2 == 1 ? values[n / 2] : Math.round((values[n / 2 - 1] + values[n / 2]) / 2.0);
     }
 
-    private static Long maxOf(List<RunFigures> runs, java.util.function.Function<RunFigures, Long> field) {
+    private static Long maxOf(List<RunFigures> runs, Function<RunFigures, Long> field) {
         return runs.stream().map(field).filter(Objects::nonNull).max(Long::compare).orElse(null);
     }
 }
