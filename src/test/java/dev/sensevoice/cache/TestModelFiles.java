@@ -14,16 +14,16 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream;
 
 /** The random-weight test model, packed as sherpa-onnx packs its releases, and a manifest for it. */
-final class TestModelFiles {
-    static final Path SHERPA = Path.of("src/test/resources/models/test-sherpa");
-    static final List<String> FILES = List.of("model.onnx", "model.int8.onnx", "tokens.txt");
+public final class TestModelFiles {
+    public static final Path SHERPA = Path.of("src/test/resources/models/test-sherpa");
+    public static final List<String> FILES = List.of("model.onnx", "model.int8.onnx", "tokens.txt");
     static final String FOLDER = "test-sherpa-2024";
 
     private TestModelFiles() {
     }
 
     /** {@code test-sherpa-2024/<files>} plus a recording that the install must skip, as .tar.bz2. */
-    static byte[] archive() throws IOException {
+    public static byte[] archive() throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new BZip2CompressorOutputStream(bytes))) {
             for (String name : FILES) {
@@ -43,7 +43,7 @@ final class TestModelFiles {
     }
 
     /** Writes {@code <name>.json} into {@code folder}: the archive at {@code url}, digest as given (or null). */
-    static void manifest(Path folder, String name, String url, String archiveSha256) throws IOException {
+    public static void manifest(Path folder, String name, String url, String archiveSha256) throws IOException {
         Files.createDirectories(folder);
         String sha = archiveSha256 == null ? "null" : "\"" + archiveSha256 + "\"";
         StringBuilder files = new StringBuilder();
@@ -55,7 +55,7 @@ final class TestModelFiles {
                 + "\",\"folder\":\"" + FOLDER + "\",\"size\":null,\"sha256\":" + sha + "},\"files\":[" + files + "]}");
     }
 
-    static String sha256(byte[] bytes) {
+    public static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
@@ -63,7 +63,7 @@ final class TestModelFiles {
         }
     }
 
-    static String sha256(Path file) {
+    public static String sha256(Path file) {
         try {
             return sha256(Files.readAllBytes(file));
         } catch (IOException e) {

@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * and can misbehave on purpose: break a body off after some bytes, or stall. Handlers never wait
  * longer than {@link #MAX_STALL_S} and are released by {@link #close()}.
  */
-final class TestServer implements AutoCloseable {
+public final class TestServer implements AutoCloseable {
     static final int MAX_STALL_S = 20;
     private static final Pattern RANGE = Pattern.compile("bytes=(\\d+)-");
 
@@ -35,23 +35,23 @@ final class TestServer implements AutoCloseable {
     private final Map<String, byte[]> files = new ConcurrentHashMap<>();
     private final CountDownLatch released = new CountDownLatch(1);
     /** The Range header of every request for a file, "" when there was none. */
-    final List<String> ranges = new CopyOnWriteArrayList<>();
+    public final List<String> ranges = new CopyOnWriteArrayList<>();
     volatile Behaviour behaviour = Behaviour.NORMAL;
     volatile int breakAfter;
 
-    TestServer() throws IOException {
+    public TestServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8);
         server.setExecutor(pool);
         server.createContext("/", this::handle);
         server.start();
     }
 
-    URI put(String path, byte[] content) {
+    public URI put(String path, byte[] content) {
         files.put(path, content);
         return url(path);
     }
 
-    URI url(String path) {
+    public URI url(String path) {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
     }
 
