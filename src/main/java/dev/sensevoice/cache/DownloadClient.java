@@ -143,12 +143,24 @@ public final class DownloadClient {
             return stalled(url);
         }
         if (cause instanceof ConnectException) {
-            return fail(url, "cannot connect (" + cause.getMessage() + "); check the network");
+            return fail(url, "cannot connect (" + reason(cause) + "); check the network");
         }
         if (cause instanceof IOException && bodyStarted) {
-            throw new BrokeOff(String.valueOf(cause.getMessage()));
+            throw new BrokeOff(reason(cause));
         }
-        return fail(url, String.valueOf(cause));
+        return fail(url, reason(cause) + "; check the network");
+    }
+
+    /** The first message down the cause chain, else the innermost exception's kind (a DNS failure has none). */
+    static String reason(Throwable failure) {
+        Throwable innermost = failure;
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                return t.getMessage();
+            }
+            innermost = t;
+        }
+        return innermost.getClass().getSimpleName();
     }
 
     private SenseVoiceException stalled(URI url) {

@@ -96,9 +96,11 @@ public final class ModelStoreCheck {
         if (recorded.isPresent() && !recorded.get().sha256().equals(sha)) {
             throw damaged(file, "sha256 " + sha + " differs from " + recorded.get().sha256() + " recorded when installed");
         }
-        report.accept(String.format(Locale.ROOT, "ok  %s  %,d bytes  sha256 %s  (%s)", name, size, sha,
-                official.isPresent() ? "matches the official checksum" : recorded.isPresent()
-                        ? "matches the first download's, " + receipt.get().installedAt() : "nothing to compare with"));
+        String verdict = official.isPresent() ? "ok  %s  matches the official checksum"
+                : recorded.isPresent() ? "ok  %s  matches the first download's, " + receipt.get().installedAt()
+                : "--  %s  nothing to compare with";
+        report.accept(String.format(Locale.ROOT, verdict, String.format(Locale.ROOT, "%s  %,d bytes  sha256 %s",
+                name, size, sha)));
     }
 
     /** Opens the file on CPU and runs 1 s of generated audio as one segment; the logits must be sane. */
