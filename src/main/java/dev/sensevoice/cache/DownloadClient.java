@@ -100,6 +100,10 @@ public final class DownloadClient {
             listener.finished(name, response.body());
             return response.body();
         }
+        if (status == 416 && completeTotal(response.headers()) == bytes(part)) {
+            listener.finished(name, bytes(part));
+            return bytes(part); // the .part was already whole: a run killed after the last byte
+        }
         if (status == 416) {
             deleteQuietly(part);
             throw fail(url, "the server refused to resume the partial file (HTTP 416); it was removed: "
@@ -184,6 +188,12 @@ public final class DownloadClient {
                     : OptionalLong.of(Long.parseLong(m.group(2)));
         }
         return info.headers().firstValueAsLong("Content-Length");
+    }
+
+    /** The size a 416 answer gives ({@code Content-Range: bytes *}{@code /N}); -1 when none. */
+    private static long completeTotal(java.net.http.HttpHeaders headers) {
+        String range = headers.firstValue("Content-Range").orElse("");
+        return range.matches("bytes \\*/\\d+") ? Long.parseLong(range.substring(range.indexOf('/') + 1)) : -1;
     }
 
     /** Where a 206 answer starts, from its Content-Range; -1 when it does not say. */

@@ -130,6 +130,18 @@ class ModelStoreInstallTest {
     }
 
     @Test
+    void aWholePartFileLeftByAKilledRunIsUsedAsItIs() throws IOException {
+        Files.createDirectories(part().getParent());
+        Files.write(part(), archive);
+
+        Path installed = store().install(NAME, false, DownloadListener.NONE).dir();
+
+        assertEquals(List.of("bytes=" + archive.length + "-"), server.ranges, "answered 416 with the full size");
+        assertArrayEquals(Files.readAllBytes(TestModelFiles.SHERPA.resolve("tokens.txt")),
+                Files.readAllBytes(installed.resolve("tokens.txt")));
+    }
+
+    @Test
     void aWrongChecksumInstallsNothingAndRemovesTheDownload() throws IOException {
         TestModelFiles.manifest(dir.resolve("repo-models"), NAME, url.toString(), "0".repeat(64));
 
@@ -233,6 +245,29 @@ class ModelStoreInstallTest {
         assertArrayEquals(Files.readAllBytes(TestModelFiles.SHERPA.resolve("model.onnx")),
                 Files.readAllBytes(installed.resolve("model.onnx")));
         assertEquals(List.of("test-model"), modelsFolder());
+    }
+
+    @Test
+    void aModelOfSeparateFilesChecksTheOfficialDigestsItHas() throws IOException {
+        Path funasr = Path.of("src/test/resources/models/test-funasr");
+        StringBuilder files = new StringBuilder();
+        for (String name : List.of("model.onnx", "am.mvn", "tokens.json")) {
+            byte[] bytes = Files.readAllBytes(funasr.resolve(name));
+            String sha = name.equals("am.mvn") ? "\"" + TestModelFiles.sha256(bytes) + "\"" : "null";
+            files.append(files.length() == 0 ? "" : ",").append("{\"name\":\"").append(name).append("\",\"url\":\"")
+                    .append(server.put("/funasr/" + name, bytes)).append("\",\"size\":").append(bytes.length)
+                    .append(",\"sha256\":").append(sha).append("}");
+        }
+        Files.writeString(dir.resolve("repo-models/test-funasr.json"), "{\"name\":\"test-funasr\",\"kind\":\"asr\","
+                + "\"flavour\":\"funasr\",\"files\":[" + files + "]}");
+
+        Path installed = store().install("test-funasr", false, DownloadListener.NONE).dir();
+
+        ModelStoreReceipt receipt = ModelStoreReceipt.read(installed).orElseThrow();
+        assertTrue(receipt.entry("am.mvn").orElseThrow().official());
+        assertFalse(receipt.entry("model.onnx").orElseThrow().official());
+        assertEquals(3, receipt.sources().size());
+        assertEquals(ModelMetadata.load(funasr).vocabSize(), ModelMetadata.load(installed).vocabSize());
     }
 
     private static DownloadListener notice(List<String> lines) {

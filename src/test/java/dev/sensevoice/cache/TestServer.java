@@ -69,6 +69,11 @@ public final class TestServer implements AutoCloseable {
                 return;
             }
             long from = start(range);
+            if (from >= body.length) {
+                exchange.getResponseHeaders().set("Content-Range", "bytes */" + body.length);
+                exchange.sendResponseHeaders(416, -1);
+                return;
+            }
             if (from > 0) {
                 exchange.getResponseHeaders().set("Content-Range", "bytes " + from + "-" + (body.length - 1) + "/" + body.length);
             }
