@@ -4,7 +4,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.List;
@@ -40,7 +39,7 @@ public final class TestServer implements AutoCloseable {
     volatile int breakAfter;
 
     public TestServer() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8);
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 8);
         server.setExecutor(pool);
         server.createContext("/", this::handle);
         server.start();
