@@ -8,13 +8,16 @@ JAR := target/sensevoice.jar
 SOURCES := $(shell find src/main -type f 2>/dev/null) pom.xml
 ORACLE_DIR := target/oracle
 SHERPA_NODE_VERSION := 1.13.8
+PICOCLI_VERSION := $(shell sed -n 's:.*<picocli.version>\(.*\)</picocli.version>.*:\1:p' pom.xml)
 
-.PHONY: help build test demo oracle clean
+.PHONY: help build test demo oracle man completion clean
 
 help:
 	@echo "make build   build the application (./sensevoice runs it)"
 	@echo "make demo    build if needed and transcribe samples/ with the bundled model"
 	@echo "make test    run every test (installs the sherpa-onnx-node oracle with npm)"
+	@echo "make man     man pages (AsciiDoc from picocli-codegen; troff too when asciidoctor is installed)"
+	@echo "make completion  bash/zsh completion script for sensevoice"
 	@echo "make clean   remove build output"
 
 build: $(JAR)
@@ -35,6 +38,17 @@ test: oracle
 
 demo: build
 	./sensevoice transcribe samples --stdout -o target/demo-output
+
+# Man pages: picocli-codegen writes AsciiDoc for every command; asciidoctor turns it into troff.
+man: build
+	$(MVN) -B -q dependency:copy -Dartifact=info.picocli:picocli-codegen:$(PICOCLI_VERSION) -DoutputDirectory=target/codegen
+	java -cp "$(JAR):target/lib/*:target/codegen/*" picocli.codegen.docgen.manpage.ManPageGenerator -d target/man/adoc dev.sensevoice.cli.SenseVoiceCommand
+	@if command -v asciidoctor >/dev/null; then asciidoctor -b manpage -D target/man/man1 target/man/adoc/*.adoc && echo "man pages: target/man/man1 (man -l target/man/man1/sensevoice.1)"; \
+	 else echo "AsciiDoc man pages in target/man/adoc; apt-get install asciidoctor to get troff"; fi
+
+completion: build
+	./sensevoice generate-completion > target/sensevoice_completion
+	@echo "source target/sensevoice_completion  (bash or zsh)"
 
 clean:
 	rm -rf target
