@@ -36,8 +36,11 @@ $(ORACLE_DIR)/node_modules/sherpa-onnx-node:
 test: oracle
 	$(MVN) -B $(if $(PROFILE),-P$(PROFILE),) test
 
+# The bundled digits-only model on the bundled recordings; outputs (txt, json, srt) in target/demo.
 demo: build
-	./sensevoice transcribe samples --stdout -o target/demo-output
+	./sensevoice transcribe samples -f txt,json,srt -o target/demo
+	@echo; echo "What was said (samples/README.md lists what each recording says):"
+	@for f in target/demo/*.txt; do printf '  %-24s %s\n' "$$(basename "$$f" .txt)" "$$(cat "$$f")"; done
 
 # Man pages: picocli-codegen writes AsciiDoc for every command; asciidoctor turns it into troff.
 man: build
