@@ -57,6 +57,9 @@ final class TranscribeCommand implements Callable<Integer> {
         if (options.dryRun) {
             return dryRun(request, out);
         }
+        if (options.download(wiring.environment())) {
+            wiring.models().ensure(request.model().name(), new DownloadReporter(err, wiring.stderrIsTerminal()));
+        }
         ConsoleReporter reporter = new ConsoleReporter(out, err, options.progressMode(wiring.stderrIsTerminal()),
                 options.stdout);
         TranscriptionSummary summary = run(request, reporter);
