@@ -3,6 +3,7 @@ package dev.sensevoice.transcribe;
 import dev.sensevoice.ExitCode;
 import dev.sensevoice.SenseVoiceException;
 import dev.sensevoice.audio.AudioDecoder;
+import dev.sensevoice.cache.ModelStore;
 import dev.sensevoice.decode.CtcGreedyDecoder;
 import dev.sensevoice.decode.Recognition;
 import dev.sensevoice.decode.TagStyle;
@@ -32,24 +33,33 @@ import java.util.function.Consumer;
  */
 public final class SenseVoiceStages implements StageFactory {
     private final Consumer<String> warnings;
+    private final ModelStore models;
 
-    /** {@code warnings}: one-line notices such as a CUDA fallback. */
+    /** {@code warnings}: one-line notices such as a CUDA fallback; models from this process's environment. */
     public SenseVoiceStages(Consumer<String> warnings) {
+        this(warnings, ModelStore.fromEnvironment(System.getenv()));
+    }
+
+    /** {@code models} says which folder {@code --model} means (it never downloads here). */
+    public SenseVoiceStages(Consumer<String> warnings, ModelStore models) {
         this.warnings = warnings;
+        this.models = models;
     }
 
     @Override
     public Stages open(TranscriptionRequest request) {
-        Path dir = ModelDirectory.resolve(request.model().name());
-        List<SenseVoiceModel> models = new ArrayList<>();
+        ModelStore.Located located = models.locate(request.model().name());
+        located.notice().ifPresent(warnings);
+        Path dir = located.dir();
+        List<SenseVoiceModel> sessions = new ArrayList<>();
         try {
             for (String device : request.model().devices()) {
-                models.add(SenseVoiceModel.open(dir, modelOptions(request, device), warnings));
+                sessions.add(SenseVoiceModel.open(dir, modelOptions(request, device), warnings));
             }
             SileroModel silero = request.segmentation().mode() == VadMode.SILERO ? SileroModel.open(null) : null;
-            return stages(request, models, silero);
+            return stages(request, sessions, silero);
         } catch (RuntimeException e) {
-            models.forEach(SenseVoiceModel::close);
+            sessions.forEach(SenseVoiceModel::close);
             throw e;
         }
     }
