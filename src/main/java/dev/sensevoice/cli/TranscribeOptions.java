@@ -33,11 +33,22 @@ final class TranscribeOptions {
     boolean download;
 
     @Option(names = "--device", paramLabel = "auto|cpu|cuda[:N]",
-            description = "Where inference runs (env SENSEVOICE_DEVICE; default: auto = CUDA when an NVIDIA device is present).")
+            description = "Where inference runs (env SENSEVOICE_DEVICE; default: auto = CUDA when an NVIDIA device is present); "
+                    + "cuda:0,cuda:1 runs one session per device.")
     String device;
 
-    @Option(names = "--threads", paramLabel = "N", description = "CPU threads for inference (default: all cores).")
+    @Option(names = "--gpu-mem-limit", paramLabel = "SIZE",
+            description = "Cap of each CUDA device's memory arena, e.g. 6G or 4096M (default: none).")
+    String gpuMemLimit;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "CPU threads for inference, shared by the inference workers (default: all cores).")
     Integer threads;
+
+    @Option(names = "--inference-workers", paramLabel = "N",
+            description = "Model runs in flight at once on the one session, each on threads/N intra-op threads "
+                    + "(default: on CPU one per thread, at most 8; on GPUs one per device).")
+    Integer inferenceWorkers;
 
     @Option(names = "--lang", paramLabel = "auto|zh|en|yue|ja|ko", defaultValue = "auto",
             description = "Language query (default: ${DEFAULT-VALUE}).")
@@ -133,8 +144,9 @@ final class TranscribeOptions {
         checkConflicts();
         Optional<Shard> part = Optional.ofNullable(shard).map(spec -> Shard.parse(spec, env));
         try {
-            return new TranscriptionRequest(inputs, part, modelOptions(env), recognition(), segmentation(),
-                    output(), parallelism());
+            ModelOptions model = modelOptions(env);
+            return new TranscriptionRequest(inputs, part, model, recognition(), segmentation(),
+                    output(), parallelism(model));
         } catch (IllegalArgumentException e) {
             throw usage("--" + e.getMessage());
         }
@@ -171,7 +183,8 @@ final class TranscribeOptions {
         Optional<String> name = Optional.ofNullable(model).or(() -> nonBlank(env.get("SENSEVOICE_MODEL")));
         String where = Optional.ofNullable(device).or(() -> nonBlank(env.get("SENSEVOICE_DEVICE"))).orElse("auto");
         int cpus = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        return new ModelOptions(name, where.toLowerCase(Locale.ROOT), cpus);
+        return new ModelOptions(name, where.toLowerCase(Locale.ROOT), cpus,
+                gpuMemLimit == null ? 0 : bytes("gpu-mem-limit", gpuMemLimit));
     }
 
     private RecognitionOptions recognition() {
@@ -190,11 +203,21 @@ final class TranscribeOptions {
                 skipExisting);
     }
 
-    /** Batch size is the one parallelism setting users choose; worker counts follow the cores. */
-    private TranscriptionRequest.Parallelism parallelism() {
-        TranscriptionRequest.Parallelism d = TranscriptionRequest.Parallelism.defaults();
-        return new TranscriptionRequest.Parallelism(batchS, d.decodeWorkers(), d.featureWorkers(),
-                d.inferenceWorkers(), d.postWorkers());
+    /** Batch size and inference workers are chosen by users; the other pools follow the cores. */
+    private TranscriptionRequest.Parallelism parallelism(ModelOptions model) {
+        TranscriptionRequest.Parallelism p = TranscriptionRequest.Parallelism.forInference(batchS, model);
+        return inferenceWorkers == null ? p : p.withInferenceWorkers(inferenceWorkers);
+    }
+
+    /** "6G", "4096M", "512K" or plain bytes (binary units). */
+    static long bytes(String option, String size) {
+        String v = size.strip().toUpperCase(Locale.ROOT);
+        int shift = v.endsWith("G") ? 30 : v.endsWith("M") ? 20 : v.endsWith("K") ? 10 : 0;
+        String digits = shift == 0 ? v : v.substring(0, v.length() - 1);
+        if (!digits.matches("[0-9]{1,9}")) {
+            throw usage("--" + option + " " + size + ": give a size such as 6G, 4096M or a number of bytes");
+        }
+        return Long.parseLong(digits) << shift;
     }
 
     private static String choice(String option, String value, List<String> allowed) {

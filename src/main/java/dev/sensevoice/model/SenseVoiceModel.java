@@ -32,16 +32,18 @@ public final class SenseVoiceModel implements AutoCloseable {
     private final Tokens tokens;
     private final ModelInfo info;
     private final int featureDim;
+    private final int frameBucket;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private SenseVoiceModel(OrtSession session, ModelFlavour flavour, ModelMetadata metadata,
-                            Tokens tokens, ModelInfo info) {
+                            Tokens tokens, ModelInfo info, int frameBucket) {
         this.session = session;
         this.flavour = flavour;
         this.metadata = metadata;
         this.tokens = tokens;
         this.info = info;
         this.featureDim = metadata.cmvn().dim();
+        this.frameBucket = frameBucket;
     }
 
     /** Opens the model in {@code dir} (see {@link #open(ModelFiles, ModelOptions, Consumer)}). */
@@ -63,7 +65,9 @@ public final class SenseVoiceModel implements AutoCloseable {
             checkGraph(header, files.flavour(), metadata, tokens);
             ModelInfo info = new ModelInfo(name(files.dir()), started.file(), files.flavour(),
                     started.device(), header.quantized(), header.inputs(), header.outputs());
-            return new SenseVoiceModel(started.session(), files.flavour(), metadata, tokens, info);
+            // int8: padding would enter the dynamic quantization scale, so never pad beyond the item
+            int bucket = header.quantized() ? 1 : options.bucketOn(started.device());
+            return new SenseVoiceModel(started.session(), files.flavour(), metadata, tokens, info, bucket);
         } catch (RuntimeException e) {
             closeQuietly(started.session());
             throw e;
@@ -72,7 +76,7 @@ public final class SenseVoiceModel implements AutoCloseable {
 
     /**
      * Runs one batch; returns each item's logits over its valid frames only (x_length + 4).
-     * Items are padded with 0.0 to the longest. A quantized model takes one item per run: its
+     * Items are padded with 0.0 to the longest (on CUDA, further to the frame bucket). A quantized model takes one item per run: its
      * dynamic quantization scale spans the whole batch, so batching would change results.
      */
     public List<Logits> run(FeatureBatch batch) {
@@ -93,7 +97,7 @@ public final class SenseVoiceModel implements AutoCloseable {
 
     private List<Logits> infer(FeatureBatch batch) throws OrtException {
         int n = batch.size();
-        int frames = batch.maxFrames();
+        int frames = bucketed(batch.maxFrames(), frameBucket);
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         int[] lengths = batch.items().stream().mapToInt(Features::frames).toArray();
         try (OnnxTensor x = OnnxTensor.createTensor(env, padded(batch, frames), new long[] {n, frames, featureDim});
@@ -110,6 +114,11 @@ public final class SenseVoiceModel implements AutoCloseable {
                 return split((OnnxTensor) value, lengths, frames + 4);
             }
         }
+    }
+
+    /** {@code frames} rounded up to a multiple of {@code bucket}; padded frames are masked by x_length. */
+    static int bucketed(int frames, int bucket) {
+        return (frames + bucket - 1) / bucket * bucket;
     }
 
     /** Features of every item in one (N, T, D) buffer, zero beyond each item's frames (after CMVN). */

@@ -38,6 +38,10 @@ final class SessionStarter {
         }
         ExecutionDevice.Cuda cuda = new ExecutionDevice.Cuda(0);
         Path file = files.choose(options.precision(), cuda);
+        if (ModelFiles.quantizedName(file)) {
+            warnings.accept(int8OnCuda(file) + "; running on CPU instead");
+            return cpu();
+        }
         try {
             return new Started(cudaSession(file, cuda), file, cuda);
         } catch (OrtException e) {
@@ -48,6 +52,9 @@ final class SessionStarter {
 
     private Started requiredCuda(ExecutionDevice.Cuda cuda) {
         Path file = files.choose(options.precision(), cuda);
+        if (ModelFiles.quantizedName(file)) {
+            throw new SenseVoiceException(ExitCode.MODEL_START, int8OnCuda(file));
+        }
         try {
             return new Started(cudaSession(file, cuda), file, cuda);
         } catch (OrtException e) {
@@ -65,6 +72,12 @@ final class SessionStarter {
             throw new SenseVoiceException(ExitCode.MODEL_START, file + ": ONNX Runtime cannot load it: "
                     + reason(e) + "; download or export the model again", e);
         }
+    }
+
+    /** Dynamic quantization has no CUDA kernels: ORT would copy every MatMul to the CPU and back. */
+    static String int8OnCuda(Path file) {
+        return file + ": " + file.getFileName() + " is int8: its MatMuls run on CPU under CUDA; use the fp32 "
+                + "model.onnx on GPUs";
     }
 
     /** CUDA options as the design asks: own arena growth, heuristic cuDNN search, optional limit. */

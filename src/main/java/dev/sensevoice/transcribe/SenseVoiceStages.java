@@ -21,6 +21,7 @@ import dev.sensevoice.vad.SileroModel;
 import dev.sensevoice.vad.SpeechSegmenter;
 import dev.sensevoice.vad.VadMode;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -50,17 +51,21 @@ public final class SenseVoiceStages implements StageFactory {
         ModelStore.Located located = models.locate(request.model().name());
         located.notice().ifPresent(warnings);
         Path dir = located.dir();
-        SenseVoiceModel model = SenseVoiceModel.open(dir, modelOptions(request), warnings);
+        List<SenseVoiceModel> sessions = new ArrayList<>();
         try {
+            for (String device : request.model().devices()) {
+                sessions.add(SenseVoiceModel.open(dir, modelOptions(request, device), warnings));
+            }
             SileroModel silero = request.segmentation().mode() == VadMode.SILERO ? SileroModel.open(null) : null;
-            return stages(request, model, silero);
+            return stages(request, sessions, silero);
         } catch (RuntimeException e) {
-            model.close();
+            sessions.forEach(SenseVoiceModel::close);
             throw e;
         }
     }
 
-    private static Stages stages(TranscriptionRequest request, SenseVoiceModel model, SileroModel silero) {
+    private static Stages stages(TranscriptionRequest request, List<SenseVoiceModel> models, SileroModel silero) {
+        SenseVoiceModel model = models.get(0);
         ModelMetadata m = model.metadata();
         FeatureExtractor features = new FeatureExtractor(m.frontend());
         CtcGreedyDecoder ctc = new CtcGreedyDecoder(model.tokens(), m.blankId());
@@ -68,10 +73,22 @@ public final class SenseVoiceStages implements StageFactory {
         AudioDecoder audio = AudioDecoder.withFfmpegOnPath();
         List<AutoCloseable> alsoClose = silero == null ? List.of() : List.of(silero);
         return new Stages(audio::open, new VadSegmentation(new SpeechSegmenter(request.segmentation(), silero)),
-                features::extract, new ModelRecognizer(model, alsoClose),
+                features::extract, recognizer(models, alsoClose),
                 (logits, segment) -> styled(ctc.decode(logits, segment.startSeconds()), style),
                 recognitions -> TranscriptText.join(recognitions.stream().map(Recognition::text).toList()),
                 sink(request, model.info()));
+    }
+
+    /** One device: its model; several: a pool that runs each batch on whichever device is free. */
+    private static Recognizer recognizer(List<SenseVoiceModel> models, List<AutoCloseable> alsoClose) {
+        if (models.size() == 1) {
+            return new ModelRecognizer(models.get(0), alsoClose);
+        }
+        List<Recognizer> each = new ArrayList<>();
+        for (int i = 0; i < models.size(); i++) {
+            each.add(new ModelRecognizer(models.get(i), i == 0 ? alsoClose : List.of()));
+        }
+        return new DevicePool(each);
     }
 
     /** The recognition with {@code text} in the requested tag style ({@code raw} keeps the tags). */
@@ -87,10 +104,12 @@ public final class SenseVoiceStages implements StageFactory {
         return new OutputSink(new TranscriptFiles(layout), stamp, OutputSink.options(request));
     }
 
-    private static ModelOptions modelOptions(TranscriptionRequest request) {
+    private static ModelOptions modelOptions(TranscriptionRequest request, String device) {
         try {
-            return ModelOptions.defaults().withThreads(request.model().threads())
-                    .withDevice(DeviceRequest.parse(request.model().device().toLowerCase(Locale.ROOT)));
+            return ModelOptions.defaults()
+                    .withThreads(request.parallelism().intraOpThreads(request.model().threads()))
+                    .withGpuMemLimit(request.model().gpuMemLimitBytes())
+                    .withDevice(DeviceRequest.parse(device.toLowerCase(Locale.ROOT)));
         } catch (IllegalArgumentException e) {
             throw new SenseVoiceException(ExitCode.USAGE, "--" + e.getMessage());
         }

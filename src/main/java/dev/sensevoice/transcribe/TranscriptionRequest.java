@@ -1,8 +1,10 @@
 package dev.sensevoice.transcribe;
 
+import dev.sensevoice.model.GpuProbe;
 import dev.sensevoice.output.OutputFormat;
 import dev.sensevoice.vad.SegmenterConfig;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
@@ -72,17 +74,37 @@ public record TranscriptionRequest(
 
     /**
      * Which model and where it runs. {@code name} empty = the default model; {@code device} is
-     * auto, cpu, cuda or cuda:N; {@code threads} = CPU threads for inference.
+     * auto, cpu, cuda, cuda:N or a list of CUDA devices (cuda:0,cuda:1: one session and inference
+     * worker each); {@code threads} = CPU threads for inference; {@code gpuMemLimitBytes} caps each
+     * CUDA arena (0 = no cap).
      */
-    public record ModelOptions(Optional<String> name, String device, int threads) {
+    public record ModelOptions(Optional<String> name, String device, int threads, long gpuMemLimitBytes) {
         public ModelOptions {
-            check(device.matches("auto|cpu|cuda(:\\d+)?"),
-                    "device (" + device + ") must be auto, cpu, cuda or cuda:N");
+            check(device.matches("auto|cpu|cuda(:\\d+)?|cuda:\\d+(,cuda:\\d+)+"),
+                    "device (" + device + ") must be auto, cpu, cuda, cuda:N or a list cuda:0,cuda:1");
+            String[] each = device.split(",");
+            check(Arrays.stream(each).distinct().count() == each.length,
+                    "device (" + device + ") names a device twice");
             check(threads >= 1, "threads (" + threads + ") must be at least 1");
+            check(gpuMemLimitBytes >= 0, "gpu-mem-limit (" + gpuMemLimitBytes + ") must not be negative");
+        }
+
+        public ModelOptions(Optional<String> name, String device, int threads) {
+            this(name, device, threads, 0);
         }
 
         public static ModelOptions defaults() {
             return new ModelOptions(Optional.empty(), "auto", Runtime.getRuntime().availableProcessors());
+        }
+
+        /** The devices one by one: one entry, or each CUDA device of a list. */
+        public List<String> devices() {
+            return List.of(device.split(","));
+        }
+
+        /** cpu, or auto on a machine without an NVIDIA device: where the inference defaults differ. */
+        public boolean onCpu() {
+            return device.equals("cpu") || device.equals("auto") && !GpuProbe.driver().nvidiaDevicePresent();
         }
     }
 
@@ -120,11 +142,14 @@ public record TranscriptionRequest(
     }
 
     /**
-     * --batch-s and the worker counts of each pool. Inference workers share one recognizer; on CPU
-     * several may help, on a GPU one worker feeds bigger batches.
+     * --batch-s and the worker counts of each pool. Inference workers share one recognizer and
+     * split the inference threads between them ({@link #intraOpThreads}).
      */
     public record Parallelism(double batchS, int decodeWorkers, int featureWorkers, int inferenceWorkers,
             int postWorkers) {
+        /** Default CPU inference workers at most (measured only up to 2; more cores get more intra-op threads). */
+        public static final int MAX_CPU_WORKERS = 8;
+
         public Parallelism {
             check(batchS > 0, "batch-s (" + batchS + ") must be positive");
             check(decodeWorkers >= 1 && featureWorkers >= 1 && inferenceWorkers >= 1 && postWorkers >= 1,
@@ -135,6 +160,28 @@ public record TranscriptionRequest(
         public static Parallelism defaults() {
             int cpus = Runtime.getRuntime().availableProcessors();
             return new Parallelism(30, Math.max(1, Math.min(4, cpus / 2)), Math.max(1, cpus / 2), 1, 2);
+        }
+
+        /**
+         * The defaults for {@code threads} inference threads: on CPU one worker per thread, each
+         * session.run on one intra-op thread (ORT's intra-op threads scale poorly on this encoder:
+         * two runs side by side beat one run on two threads, see docs/benchmarks.md); on GPUs one
+         * worker per device, which keeps each device busy with bigger batches. CPU workers are capped
+         * at {@link #MAX_CPU_WORKERS}: each run in flight holds its own activations and logits.
+         */
+        public static Parallelism forInference(double batchS, ModelOptions model) {
+            Parallelism d = defaults();
+            int workers = model.onCpu() ? Math.min(MAX_CPU_WORKERS, model.threads()) : model.devices().size();
+            return new Parallelism(batchS, d.decodeWorkers(), d.featureWorkers(), workers, d.postWorkers());
+        }
+
+        public Parallelism withInferenceWorkers(int workers) {
+            return new Parallelism(batchS, decodeWorkers, featureWorkers, workers, postWorkers);
+        }
+
+        /** The session's intra-op threads: the inference threads shared among the workers. */
+        public int intraOpThreads(int threads) {
+            return Math.max(1, threads / inferenceWorkers);
         }
     }
 
