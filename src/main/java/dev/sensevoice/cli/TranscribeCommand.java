@@ -9,6 +9,7 @@ import dev.sensevoice.transcribe.InputWalker;
 import dev.sensevoice.transcribe.Stages;
 import dev.sensevoice.transcribe.TranscriptionRequest;
 import dev.sensevoice.transcribe.TranscriptionSummary;
+import dev.sensevoice.transcribe.WarmupShape;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,7 +80,10 @@ final class TranscribeCommand implements Callable<Integer> {
 
     private TranscriptionSummary run(TranscriptionRequest request, ConsoleReporter reporter) throws Exception {
         Cancellation cancellation = new Cancellation();
-        try (Stages stages = wiring.stages().open(request)) {
+        try (Stages stages = wiring.stages(!options.noSnapshot).open(request)) {
+            if (options.warmup) {
+                stages.recognizer().warmUp(WarmupShape.largest(request));
+            }
             AutoCloseable signals = wiring.trapSignals(cancellation, reporter::stopping);
             try {
                 String device = request.model().device();

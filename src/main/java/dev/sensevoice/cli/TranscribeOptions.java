@@ -119,6 +119,14 @@ final class TranscribeOptions {
     @Option(names = "--stdout", description = "Also print each transcript's text to stdout (otherwise stdout stays empty).")
     boolean stdout;
 
+    @Option(names = "--no-snapshot",
+            description = "Load the model file itself, not its optimized snapshot from the cache (see 'cache warm').")
+    boolean noSnapshot;
+
+    @Option(names = "--warmup",
+            description = "Run the model once at the largest --batch-s shape before the first input, so memory is sized once.")
+    boolean warmup;
+
     @Option(names = "--dry-run", description = "List the inputs that would run and their outputs, then exit.")
     boolean dryRun;
 

@@ -12,13 +12,14 @@ import java.util.Optional;
  * folder (the one that holds the bundled Silero VAD). Without --model: the bundled demo model,
  * until model management (the {@code model} and {@code cache} commands) exists.
  */
-final class ModelDirectory {
+public final class ModelDirectory {
     static final String BUNDLED = "sensevoice-tiny-digits";
 
     private ModelDirectory() {
     }
 
-    static Path resolve(Optional<String> nameOrDir) {
+    /** The model folder --model names (a folder, or a name under models/); exit 3 when none. */
+    public static Path resolve(Optional<String> nameOrDir) {
         String given = nameOrDir.orElse(BUNDLED);
         Path asDir = Path.of(given);
         if (Files.isDirectory(asDir)) {

@@ -13,6 +13,7 @@ import dev.sensevoice.model.ModelInfo;
 import dev.sensevoice.model.ModelMetadata;
 import dev.sensevoice.model.ModelOptions;
 import dev.sensevoice.model.SenseVoiceModel;
+import dev.sensevoice.model.SnapshotSource;
 import dev.sensevoice.output.ModelStamp;
 import dev.sensevoice.output.OutputLayout;
 import dev.sensevoice.output.TranscriptFiles;
@@ -31,16 +32,23 @@ import java.util.function.Consumer;
  */
 public final class SenseVoiceStages implements StageFactory {
     private final Consumer<String> warnings;
+    private final SnapshotSource snapshots;
 
-    /** {@code warnings}: one-line notices such as a CUDA fallback. */
+    /** {@code warnings}: one-line notices such as a CUDA fallback. Loads model files as they are. */
     public SenseVoiceStages(Consumer<String> warnings) {
+        this(warnings, SnapshotSource.NONE);
+    }
+
+    /** The same, loading what {@code snapshots} plans (an optimized snapshot, when there is one). */
+    public SenseVoiceStages(Consumer<String> warnings, SnapshotSource snapshots) {
         this.warnings = warnings;
+        this.snapshots = snapshots;
     }
 
     @Override
     public Stages open(TranscriptionRequest request) {
         Path dir = ModelDirectory.resolve(request.model().name());
-        SenseVoiceModel model = SenseVoiceModel.open(dir, modelOptions(request), warnings);
+        SenseVoiceModel model = SenseVoiceModel.open(dir, modelOptions(request), snapshots, warnings);
         try {
             SileroModel silero = request.segmentation().mode() == VadMode.SILERO ? SileroModel.open(null) : null;
             return stages(request, model, silero);
