@@ -127,6 +127,11 @@ final class TranscribeOptions {
             description = "Run the model once at the largest --batch-s shape before the first input, so memory is sized once.")
     boolean warmup;
 
+    @Option(names = "--watch", paramLabel = "DIR",
+            description = "Drop-folder mode: transcribe audio files as they arrive in DIR (once their size holds still), "
+                    + "reload the model when its files change; runs until Ctrl-C or SIGTERM. No INPUT arguments.")
+    Path watch;
+
     @Option(names = "--dry-run", description = "List the inputs that would run and their outputs, then exit.")
     boolean dryRun;
 
