@@ -42,9 +42,13 @@ median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a
 for precision in fp32 int8; do
   dir="$work/$precision"
   "$here/sensevoice" transcribe --device cpu -q -f txt -o "$work/out" --model "$dir" --no-snapshot "$work/say.wav" # page cache, hash memo
-  cold=(); for _ in $(seq "$runs"); do cold+=("$(first_transcript "$dir" --no-snapshot)"); done
   "$here/sensevoice" cache warm --model "$dir" --device cpu
-  warm=(); for _ in $(seq "$runs"); do warm+=("$(first_transcript "$dir")"); done
+  # Cold and warm runs alternate, so that a change in the machine's load hits both alike.
+  cold=(); warm=()
+  for _ in $(seq "$runs"); do
+    cold+=("$(first_transcript "$dir" --no-snapshot)")
+    warm+=("$(first_transcript "$dir")")
+  done
   c=$(printf '%s\n' "${cold[@]}" | median); w=$(printf '%s\n' "${warm[@]}" | median)
   printf '%s cold: %s  median %.2f s\n' "$precision" "${cold[*]}" "$c"
   printf '%s warm: %s  median %.2f s  (warm/cold %.2f)\n' "$precision" "${warm[*]}" "$w" "$(echo "$w / $c" | bc -l)"
