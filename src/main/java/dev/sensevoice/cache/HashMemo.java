@@ -143,13 +143,17 @@ public final class HashMemo {
     private void save() {
         List<String> lines = new ArrayList<>();
         entries.values().forEach(e -> lines.add(e.line()));
+        Path temp = null;
         try {
             Files.createDirectories(memoFile.getParent());
-            Path temp = Files.createTempFile(memoFile.getParent(), FILE, ".tmp");
+            temp = Files.createTempFile(memoFile.getParent(), "." + FILE, ".tmp");
             Files.write(temp, lines, StandardCharsets.UTF_8);
             Files.move(temp, memoFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             // the cache may be read-only; hashing again next time is the only cost
+            if (temp != null) {
+                Tree.delete(temp);
+            }
         }
     }
 }

@@ -1,9 +1,10 @@
 package dev.sensevoice.transcribe;
 
+import dev.sensevoice.ExitCode;
+import dev.sensevoice.SenseVoiceException;
 import dev.sensevoice.metrics.MemoryProbe;
 import dev.sensevoice.metrics.RunStats;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,6 +39,7 @@ public final class FolderWatch {
     private long candidateSince;
     private CompletableFuture<Void> reloading = CompletableFuture.completedFuture(null);
     private int reloads;
+    private long busyMs;
 
     /** Poll interval, and how long a file (or the model folder) must hold still before it is taken. */
     public record Settings(Duration poll, Duration settle) {
@@ -82,7 +84,6 @@ public final class FolderWatch {
     /** Watches until {@code cancellation} is asked to stop; the summary holds every file taken. */
     public TranscriptionSummary run(TranscriptionRequest request, TranscriptionListener listener,
             Cancellation cancellation) throws InterruptedException {
-        long t0 = System.nanoTime();
         loaded = ModelFingerprint.of(modelDir);
         try (LiveStages live = new LiveStages(warm(factory.open(request), request))) {
             Session session = new Session(request, listener, cancellation, live, new DropFolder(dir,
@@ -93,7 +94,7 @@ public final class FolderWatch {
             }
             reloading.join();
         }
-        return summary(cancellation, (System.nanoTime() - t0) / 1_000_000);
+        return summary(cancellation);
     }
 
     /** Reloads that replaced the model so far. */
@@ -126,7 +127,8 @@ public final class FolderWatch {
             try {
                 ready = folder.settled(now);
             } catch (IOException e) {
-                throw new UncheckedIOException(dir + ": cannot list the watched folder: " + e.getMessage(), e);
+                throw new SenseVoiceException(ExitCode.SOME_FAILED, dir + ": cannot list the watched folder ("
+                        + e.getMessage() + "); was it removed?", e);
             }
             if (!ready.isEmpty()) {
                 transcribe(ready);
@@ -143,8 +145,10 @@ public final class FolderWatch {
                 Stages forBatch = new Stages(s.audio(), s.segmentation(), s.features(), s.recognizer(), s.decoder(),
                         s.text(), s.sink().forInputs(batch));
                 TranscriptionSummary summary = new BatchTranscriber(forBatch, rss, vram).run(batch, listener, cancellation);
+                summary.stoppedBy().ifPresent(why -> notices.accept("a run stopped (" + why + "); watching goes on"));
                 synchronized (FolderWatch.this) {
                     outcomes.addAll(summary.files());
+                    busyMs += summary.run().wallMs();
                 }
             }
         }
@@ -194,7 +198,9 @@ public final class FolderWatch {
         }
     }
 
-    private synchronized TranscriptionSummary summary(Cancellation cancellation, long wallMs) {
+    /** Totals over the runs; wall time is the time spent running files, not the time spent waiting for them. */
+    private synchronized TranscriptionSummary summary(Cancellation cancellation) {
+        long wallMs = busyMs;
         int ok = (int) outcomes.stream().filter(o -> o.status() == FileOutcome.Status.OK).count();
         int failed = (int) outcomes.stream().filter(o -> o.status() == FileOutcome.Status.FAILED).count();
         double audio = outcomes.stream().filter(o -> o.stats() != null).filter(o -> o.stats().audioS() != null).mapToDouble(o -> o.stats().audioS()).sum();
