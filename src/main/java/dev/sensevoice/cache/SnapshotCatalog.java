@@ -95,6 +95,15 @@ public final class SnapshotCatalog {
         }
     }
 
+    private static Optional<String> rehashProblem(Path dir, SnapshotManifest manifest) {
+        for (SnapshotManifest.FileStamp file : manifest.files()) {
+            if (!HashMemo.digest(dir.resolve(file.name())).equals(file.sha256())) {
+                return Optional.of("the sha256 of its " + file.name() + " differs from its manifest");
+            }
+        }
+        return Optional.empty();
+    }
+
     private Check verifyModel(HashMemo.Entry entry) {
         if (!Files.isRegularFile(entry.file())) {
             memo.forget(entry.file());
@@ -112,11 +121,10 @@ public final class SnapshotCatalog {
         Entry entry = entry(dir, List.of());
         Optional<String> problem = entry.problem();
         if (problem.isEmpty()) {
-            String actual = HashMemo.digest(dir.resolve(SnapshotManifest.SNAPSHOT_FILE));
-            if (actual.equals(entry.manifest().orElseThrow().sha256())) {
-                return new Check(dir, Verdict.OK, "sha256 matches its manifest");
+            problem = rehashProblem(dir, entry.manifest().orElseThrow());
+            if (problem.isEmpty()) {
+                return new Check(dir, Verdict.OK, "sha256 of every file matches its manifest");
             }
-            problem = Optional.of("its sha256 differs from its manifest");
         }
         Tree.delete(dir);
         return new Check(dir, Verdict.DAMAGED, problem.get() + "; removed (the next run rebuilds it)");

@@ -111,13 +111,16 @@ public final class SnapshotStore implements SnapshotSource {
         if (!manifest.key().equals(key)) {
             return Optional.of("its manifest is for another key");
         }
-        Path file = dir.resolve(SnapshotManifest.SNAPSHOT_FILE);
-        if (!Files.isRegularFile(file)) {
-            return Optional.of("its " + SnapshotManifest.SNAPSHOT_FILE + " is missing");
-        }
-        HashMemo.Stamp stamp = HashMemo.Stamp.of(file);
-        if (stamp.size() != manifest.size() || stamp.mtimeMs() != manifest.mtimeMs()) {
-            return Optional.of("its size or modification time differs from its manifest");
+        for (SnapshotManifest.FileStamp expected : manifest.files()) {
+            Path file = dir.resolve(expected.name());
+            if (!Files.isRegularFile(file)) {
+                return Optional.of("its " + expected.name() + " is missing");
+            }
+            HashMemo.Stamp stamp = HashMemo.Stamp.of(file);
+            if (stamp.size() != expected.size() || stamp.mtimeMs() != expected.mtimeMs()) {
+                return Optional.of("the size or modification time of its " + expected.name()
+                        + " differs from its manifest");
+            }
         }
         return Optional.empty();
     }
@@ -128,7 +131,7 @@ public final class SnapshotStore implements SnapshotSource {
             Path temp = Files.createTempDirectory(snapshots, TEMP_PREFIX + key.dirName() + "-");
             Path writeTo = temp.resolve(SnapshotManifest.SNAPSHOT_FILE);
             building.put(writeTo, key);
-            return new LoadPlan.Build(modelFile, sha, writeTo);
+            return new LoadPlan.Build(modelFile, sha, writeTo, SnapshotManifest.DATA_FILE);
         } catch (IOException e) {
             warnOnce(snapshots, "cannot write snapshots under " + snapshots + " (" + oneLine(e)
                     + "); running without one; set SENSEVOICE_CACHE_DIR to a writable folder");
@@ -141,10 +144,12 @@ public final class SnapshotStore implements SnapshotSource {
         Path temp = build.writeTo().getParent();
         Path target = snapshots.resolve(key.dirName());
         try {
-            HashMemo.Stamp stamp = HashMemo.Stamp.of(build.writeTo());
+            if (Files.notExists(temp.resolve(SnapshotManifest.DATA_FILE))) {
+                Files.createFile(temp.resolve(SnapshotManifest.DATA_FILE)); // no weight was large enough to move out
+            }
             SnapshotManifest manifest = new SnapshotManifest(key, build.file().toAbsolutePath().toString(),
-                    HashMemo.digest(build.writeTo()), stamp.size(), stamp.mtimeMs(), Instant.now(),
-                    took.toNanos() / 1e9);
+                    stamp(temp, SnapshotManifest.SNAPSHOT_FILE), stamp(temp, SnapshotManifest.DATA_FILE),
+                    Instant.now(), took.toNanos() / 1e9);
             manifest.write(temp.resolve(SnapshotManifest.FILE));
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
             synchronized (this) {
@@ -155,6 +160,12 @@ public final class SnapshotStore implements SnapshotSource {
         } finally {
             Tree.delete(temp);
         }
+    }
+
+    private static SnapshotManifest.FileStamp stamp(Path dir, String name) {
+        Path file = dir.resolve(name);
+        HashMemo.Stamp stamp = HashMemo.Stamp.of(file);
+        return new SnapshotManifest.FileStamp(name, HashMemo.digest(file), stamp.size(), stamp.mtimeMs());
     }
 
     private void discard(Path dir, String why) {

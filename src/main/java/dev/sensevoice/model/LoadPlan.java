@@ -22,7 +22,10 @@ public sealed interface LoadPlan {
     record FromSnapshot(Path file, Optional<String> modelSha256, Path snapshot) implements LoadPlan {
     }
 
-    /** Load {@code file} at the EXTENDED level and have ORT write the optimized graph to {@code writeTo}. */
-    record Build(Path file, Optional<String> modelSha256, Path writeTo) implements LoadPlan {
+    /**
+     * Load {@code file} at the EXTENDED level and have ORT write the optimized graph to {@code writeTo}
+     * and its weights to {@code dataFile} beside it (ORT maps such external data instead of parsing it).
+     */
+    record Build(Path file, Optional<String> modelSha256, Path writeTo, String dataFile) implements LoadPlan {
     }
 }

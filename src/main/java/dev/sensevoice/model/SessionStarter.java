@@ -20,8 +20,8 @@ import java.util.function.Consumer;
  */
 final class SessionStarter {
     /**
-     * Level for loading a snapshot. Measured on the full-size network (docs/benchmarks.md): NO_OPT
-     * loads fastest and BASIC finds nothing left to do in an EXTENDED graph.
+     * Level for loading a snapshot: NO_OPT, as BASIC finds nothing left to do in an EXTENDED graph
+     * and measured no faster (docs/benchmarks.md, scripts/SnapshotLoadLevels.java).
      */
     static final OptLevel SNAPSHOT_LEVEL = OptLevel.NO_OPT;
 
@@ -108,6 +108,8 @@ final class SessionStarter {
             } else if (plan instanceof LoadPlan.Build build) {
                 session.setOptimizationLevel(OptLevel.EXTENDED_OPT);
                 session.setOptimizedModelFilePath(build.writeTo().toString());
+                session.addConfigEntry("session.optimized_model_external_initializers_file_name", build.dataFile());
+                session.addConfigEntry("session.optimized_model_external_initializers_min_size_in_bytes", "1024");
             }
             OrtSession created = OrtEnvironment.getEnvironment().createSession(path, session);
             snapshots.started(plan, Duration.ofNanos(System.nanoTime() - t0));

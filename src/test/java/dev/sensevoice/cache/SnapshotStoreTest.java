@@ -72,8 +72,11 @@ class SnapshotStoreTest {
         assertEquals(HashMemo.digest(MODEL.resolve("model.onnx")), manifest.key().modelSha256());
         assertEquals(List.of("cpu", SnapshotSource.runtimeVersion(), "extended"),
                 List.of(manifest.key().device(), manifest.key().ortVersion(), manifest.key().optimization()));
-        assertEquals(HashMemo.digest(snapshot), manifest.sha256());
-        assertEquals(Files.size(snapshot), manifest.size());
+        Path data = dir.resolve(SnapshotManifest.DATA_FILE);
+        assertEquals(HashMemo.digest(snapshot), manifest.graph().sha256());
+        assertEquals(HashMemo.digest(data), manifest.data().sha256());
+        assertEquals(Files.size(snapshot) + Files.size(data), manifest.size());
+        assertTrue(Files.size(data) > Files.size(snapshot), "the weights went to the external data file");
         assertEquals(manifest.key().dirName(), dir.getFileName().toString());
         LoadPlan plan = store(SnapshotStore.Mode.USE).plan(MODEL.resolve("model.onnx"), ExecutionDevice.CPU);
         assertInstanceOf(LoadPlan.FromSnapshot.class, plan);
@@ -117,6 +120,18 @@ class SnapshotStoreTest {
         assertTrue(warnings.get(0).contains("manifest is unreadable"), warnings.get(0));
         assertArrayEquals(logits(SnapshotSource.NONE, Precision.FP32), rebuilt, 1e-4f);
         assertEquals(1, store.published().size());
+    }
+
+    @Test
+    void damagedWeightsAreIgnoredWithOneWarningAndRebuilt() throws IOException {
+        logits(store(SnapshotStore.Mode.BUILD), Precision.FP32);
+        Files.writeString(onlySnapshot().resolve(SnapshotManifest.DATA_FILE), "!", StandardOpenOption.APPEND);
+
+        float[] rebuilt = logits(store(SnapshotStore.Mode.USE), Precision.FP32);
+
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).contains(SnapshotManifest.DATA_FILE), warnings.get(0));
+        assertArrayEquals(logits(SnapshotSource.NONE, Precision.FP32), rebuilt, 1e-4f);
     }
 
     @Test

@@ -74,7 +74,7 @@ class CacheCommandTest {
         Files.writeString(damaged.resolve("model.onnx"), "x", StandardOpenOption.APPEND);
 
         assertEquals(0, run("status"));
-        assertTrue(out.toString().contains("unusable: its size or modification time differs"), out.toString());
+        assertTrue(out.toString().contains("unusable: the size or modification time of its model.onnx differs"), out.toString());
         assertEquals(1, run("verify"));
         assertTrue(out.toString().contains("damaged  " + damaged), out.toString());
         assertTrue(out.toString().contains("4 file(s) checked, 1 damaged"), out.toString());
