@@ -39,8 +39,12 @@ public final class SnapshotCatalog {
         return root;
     }
 
-    /** Every snapshot folder (leftovers of interrupted builds included, as damaged). */
+    /**
+     * Every snapshot folder (leftovers of interrupted builds included, as unusable). The model
+     * files installed under {@code models/} are hashed first (through the memo: once per change).
+     */
     public List<Entry> list() {
+        hashInstalledModels();
         List<HashMemo.Entry> known = memo.entries().stream().filter(HashMemo::current).toList();
         List<Entry> entries = new ArrayList<>();
         for (Path dir : Tree.children(snapshots)) {
@@ -75,6 +79,13 @@ public final class SnapshotCatalog {
             Tree.delete(child);
         }
         return bytes;
+    }
+
+    private void hashInstalledModels() {
+        for (Path model : Tree.children(root.resolve("models"))) {
+            Tree.children(model).stream().filter(f -> f.getFileName().toString().endsWith(".onnx"))
+                    .filter(Files::isRegularFile).forEach(memo::sha256);
+        }
     }
 
     private Entry entry(Path dir, List<HashMemo.Entry> known) {

@@ -68,6 +68,18 @@ class CacheCommandTest {
     }
 
     @Test
+    void statusNamesAnInstalledModelItHasNotSeenBefore() throws IOException {
+        run("warm", "--model", MODEL, "--device", "cpu");
+        Files.delete(cache.resolve("hashes.tsv"));
+        Path installed = Files.createDirectories(cache.resolve("models/small"));
+        Files.copy(Path.of(MODEL, "model.onnx"), installed.resolve("model.onnx"));
+
+        assertEquals(0, run("status"));
+        assertTrue(out.toString().contains("model " + installed.resolve("model.onnx")), out.toString());
+        assertTrue(out.toString().contains("no known model file"), out.toString()); // the int8 one: never hashed since
+    }
+
+    @Test
     void verifyRemovesADamagedSnapshotAndExitsOne() throws IOException {
         run("warm", "--model", MODEL, "--device", "cpu");
         Path damaged = snapshots().get(0);
