@@ -91,6 +91,13 @@ public final class SnapshotStore implements SnapshotSource {
     }
 
     @Override
+    public void failed(LoadPlan plan) {
+        if (plan instanceof LoadPlan.Build build && building.remove(build.writeTo()) != null) {
+            Tree.delete(build.writeTo().getParent());
+        }
+    }
+
+    @Override
     public void rejected(LoadPlan.FromSnapshot plan, String reason) {
         discard(plan.snapshot().getParent(), "ONNX Runtime cannot load it (" + reason + ")");
     }

@@ -84,36 +84,65 @@ final class SessionStarter {
         }
     }
 
-    /** Loads as planned; a snapshot ORT refuses is handed back to the source and planned again, once. */
+    /**
+     * Loads as planned; a snapshot ORT refuses is handed back to the source and planned again, once.
+     * A device that cannot start is not the snapshot's fault: the plan is dropped, the snapshot kept.
+     */
     private Started open(Path file, ExecutionDevice device, DeviceOptions deviceOptions) throws OrtException {
         LoadPlan plan = snapshots.plan(file, device);
-        try {
-            return load(plan, device, deviceOptions);
+        try (OrtSession.SessionOptions options = created(deviceOptions, plan)) {
+            return load(plan, device, options);
         } catch (OrtException e) {
-            if (!(plan instanceof LoadPlan.FromSnapshot fromSnapshot)) {
+            if (!(plan instanceof LoadPlan.FromSnapshot fromSnapshot) || e instanceof DeviceFailure) {
                 throw e;
             }
             snapshots.rejected(fromSnapshot, reason(e));
-            return load(snapshots.plan(file, device), device, deviceOptions);
+        }
+        LoadPlan again = snapshots.plan(file, device);
+        try (OrtSession.SessionOptions options = created(deviceOptions, again)) {
+            return load(again, device, options);
         }
     }
 
-    private Started load(LoadPlan plan, ExecutionDevice device, DeviceOptions deviceOptions) throws OrtException {
+    /** The device's options; when they cannot be made, the plan is dropped and the failure marked as the device's. */
+    private OrtSession.SessionOptions created(DeviceOptions deviceOptions, LoadPlan plan) throws OrtException {
+        try {
+            return deviceOptions.create();
+        } catch (OrtException e) {
+            snapshots.failed(plan);
+            throw new DeviceFailure(e);
+        }
+    }
+
+    /** An OrtException from starting the device rather than from loading the model. */
+    private static final class DeviceFailure extends OrtException {
+        DeviceFailure(OrtException cause) {
+            super(cause.getCode(), cause.getMessage());
+            initCause(cause);
+        }
+    }
+
+    private Started load(LoadPlan plan, ExecutionDevice device, OrtSession.SessionOptions options) throws OrtException {
         long t0 = System.nanoTime();
-        try (OrtSession.SessionOptions session = deviceOptions.create()) {
-            String path = plan.file().toString();
+        String path = plan.file().toString();
+        try {
             if (plan instanceof LoadPlan.FromSnapshot snapshot) {
-                session.setOptimizationLevel(SNAPSHOT_LEVEL);
+                options.setOptimizationLevel(SNAPSHOT_LEVEL);
                 path = snapshot.snapshot().toString();
             } else if (plan instanceof LoadPlan.Build build) {
-                session.setOptimizationLevel(OptLevel.EXTENDED_OPT);
-                session.setOptimizedModelFilePath(build.writeTo().toString());
-                session.addConfigEntry("session.optimized_model_external_initializers_file_name", build.dataFile());
-                session.addConfigEntry("session.optimized_model_external_initializers_min_size_in_bytes", "1024");
+                options.setOptimizationLevel(OptLevel.EXTENDED_OPT);
+                options.setOptimizedModelFilePath(build.writeTo().toString());
+                options.addConfigEntry("session.optimized_model_external_initializers_file_name", build.dataFile());
+                options.addConfigEntry("session.optimized_model_external_initializers_min_size_in_bytes", "1024");
             }
-            OrtSession created = OrtEnvironment.getEnvironment().createSession(path, session);
+            OrtSession created = OrtEnvironment.getEnvironment().createSession(path, options);
             snapshots.started(plan, Duration.ofNanos(System.nanoTime() - t0));
             return new Started(created, plan.file(), device, plan.modelSha256());
+        } catch (OrtException | RuntimeException e) {
+            if (!(plan instanceof LoadPlan.FromSnapshot)) {
+                snapshots.failed(plan);
+            }
+            throw e;
         }
     }
 

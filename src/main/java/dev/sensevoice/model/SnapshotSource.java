@@ -34,6 +34,10 @@ public interface SnapshotSource {
     /** The session of {@code plan} started in {@code took}; a {@link LoadPlan.Build} is now on disk to publish. */
     void started(LoadPlan plan, Duration took);
 
+    /** The session of {@code plan} did not start (a failed device, a broken file): drop what it began writing. */
+    default void failed(LoadPlan plan) {
+    }
+
     /** ORT could not load the snapshot of {@code plan}: drop it (the next {@link #plan} rebuilds it). */
     void rejected(LoadPlan.FromSnapshot plan, String reason);
 

@@ -149,6 +149,17 @@ class SnapshotStoreTest {
         assertArrayEquals(logits(SnapshotSource.NONE, Precision.FP32), rebuilt, 1e-4f);
     }
 
+    @Test
+    void aBuildOnADeviceThatCannotStartLeavesNothingBehind() {
+        org.junit.jupiter.api.Assumptions.assumeFalse(dev.sensevoice.model.GpuProbe.driver().nvidiaDevicePresent(),
+                "needs a machine where CUDA cannot start");
+        SnapshotStore store = store(SnapshotStore.Mode.BUILD);
+        ModelOptions cuda = cpu(Precision.FP32).withDevice(DeviceRequest.parse("cuda"));
+        org.junit.jupiter.api.Assertions.assertThrows(dev.sensevoice.SenseVoiceException.class,
+                () -> SenseVoiceModel.open(ModelFiles.locate(MODEL), cuda, store, w -> { }).close());
+        assertEquals(List.of(), Tree.children(cache.resolve("snapshots")));
+    }
+
     private SnapshotKey manifestKey() throws IOException {
         return SnapshotManifest.read(onlySnapshot().resolve(SnapshotManifest.FILE)).key();
     }
