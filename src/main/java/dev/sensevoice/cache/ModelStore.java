@@ -38,17 +38,9 @@ public final class ModelStore {
         return new ModelStore(cacheRoot(env), ModelManifests.ofRepository(env), DownloadSettings.fromEnvironment(env));
     }
 
-    /** {@code SENSEVOICE_CACHE_DIR}, else {@code $XDG_CACHE_HOME/sensevoice}, else {@code ~/.cache/sensevoice}. */
+    /** The cache root of this environment ({@link CacheRoot}). */
     public static Path cacheRoot(Map<String, String> env) {
-        String dir = env.get(CACHE_VARIABLE);
-        if (dir != null && !dir.isBlank()) {
-            return Path.of(dir);
-        }
-        String xdg = env.get("XDG_CACHE_HOME");
-        if (xdg != null && !xdg.isBlank()) {
-            return Path.of(xdg, "sensevoice");
-        }
-        return Path.of(System.getProperty("user.home"), ".cache", "sensevoice");
+        return CacheRoot.resolve(env);
     }
 
     /** How a name or folder was found. */

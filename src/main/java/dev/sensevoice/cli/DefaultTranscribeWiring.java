@@ -1,5 +1,7 @@
 package dev.sensevoice.cli;
 
+import dev.sensevoice.cache.CacheRoot;
+import dev.sensevoice.cache.SnapshotStore;
 import dev.sensevoice.metrics.FileStats;
 import dev.sensevoice.metrics.MemoryProbe;
 import dev.sensevoice.metrics.RssProbe;
@@ -18,12 +20,22 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** The process's wiring: the real stages, {@code output.StatsFile}, /proc and nvidia-smi probes. */
 final class DefaultTranscribeWiring implements TranscribeWiring {
     @Override
     public StageFactory stages() {
-        return new SenseVoiceStages(warning -> System.err.println("sensevoice: warning: " + warning), models());
+        return stages(true);
+    }
+
+    /** Models from the store, and snapshots (or with --no-snapshot only the hash memo) from the cache root. */
+    @Override
+    public StageFactory stages(boolean useSnapshots) {
+        Consumer<String> warnings = warning -> System.err.println("sensevoice: warning: " + warning);
+        SnapshotStore.Mode mode = useSnapshots ? SnapshotStore.Mode.USE : SnapshotStore.Mode.OFF;
+        return request -> new SenseVoiceStages(warnings, models(),
+                SnapshotStore.open(CacheRoot.resolve(environment()), mode, warnings)).open(request);
     }
 
     @Override

@@ -2,19 +2,26 @@ package dev.sensevoice.cli;
 
 import dev.sensevoice.ExitCode;
 import dev.sensevoice.output.OutputLayout;
+import dev.sensevoice.SenseVoiceException;
 import dev.sensevoice.transcribe.BatchTranscriber;
+import dev.sensevoice.transcribe.FolderWatch;
+import dev.sensevoice.cache.ModelStore;
 import dev.sensevoice.transcribe.Cancellation;
 import dev.sensevoice.transcribe.InputFile;
 import dev.sensevoice.transcribe.InputWalker;
 import dev.sensevoice.transcribe.Stages;
 import dev.sensevoice.transcribe.TranscriptionRequest;
 import dev.sensevoice.transcribe.TranscriptionSummary;
+import dev.sensevoice.transcribe.WarmupShape;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,7 +36,7 @@ final class TranscribeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "INPUT",
+    @Parameters(arity = "0..*", paramLabel = "INPUT",
             description = "Audio files, folders, globs expanded here ('calls/**/*.m4a'; quote them), "
                     + "@list.txt (one path per line), or - (paths on stdin).")
     List<String> inputs;
@@ -51,7 +58,13 @@ final class TranscribeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        options.request(List.of(), wiring.environment()); // usage errors first, before reading stdin
+        TranscriptionRequest bare = options.request(List.of(), wiring.environment()); // usage errors first, before reading stdin
+        if (options.watch != null) {
+            return watch(bare, out, err);
+        }
+        if (inputs == null || inputs.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Missing required parameter: 'INPUT' (or --watch DIR)");
+        }
         List<InputFile> found = new InputWalker(wiring.workingDir(), wiring::stdin).walk(inputs, options.recursive);
         TranscriptionRequest request = options.request(found, wiring.environment());
         if (options.dryRun) {
@@ -72,7 +85,10 @@ final class TranscribeCommand implements Callable<Integer> {
 
     private TranscriptionSummary run(TranscriptionRequest request, ConsoleReporter reporter) throws Exception {
         Cancellation cancellation = new Cancellation();
-        try (Stages stages = wiring.stages().open(request)) {
+        try (Stages stages = wiring.stages(!options.noSnapshot).open(request)) {
+            if (options.warmup) {
+                stages.recognizer().warmUp(WarmupShape.largest(request));
+            }
             AutoCloseable signals = wiring.trapSignals(cancellation, reporter::stopping);
             try {
                 String device = request.model().device();
@@ -80,6 +96,32 @@ final class TranscribeCommand implements Callable<Integer> {
             } finally {
                 signals.close();
             }
+        }
+    }
+
+    /** --watch DIR: the drop-folder loop until a signal; outputs as usual, progress one line per file. */
+    private int watch(TranscriptionRequest request, PrintWriter out, PrintWriter err) throws Exception {
+        if (inputs != null && !inputs.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--watch takes no INPUT arguments; drop files into "
+                    + options.watch + " instead");
+        }
+        if (!Files.isDirectory(options.watch)) {
+            throw new SenseVoiceException(ExitCode.USAGE, "--watch " + options.watch + ": no such folder; create it first");
+        }
+        ConsoleReporter reporter = new ConsoleReporter(out, err, options.quiet ? ConsoleReporter.Mode.NONE
+                : ConsoleReporter.Mode.PLAIN, options.stdout);
+        ExecutorService reloader = Executors.newSingleThreadExecutor(r -> new Thread(r, "model-reload"));
+        Cancellation cancellation = new Cancellation();
+        try (AutoCloseable signals = wiring.trapSignals(cancellation, reporter::stopping)) {
+            FolderWatch watch = new FolderWatch(options.watch.toAbsolutePath(), ModelStore.fromEnvironment(System.getenv()).locate(request.model().name()).dir(),
+                    wiring.stages(!options.noSnapshot), FolderWatch.Settings.defaults(), FolderWatch.Ticker.SYSTEM, reloader,
+                    notice -> { err.println("sensevoice: " + notice); err.flush(); },
+                    wiring.rss(), wiring.vram(request.model().device()));
+            TranscriptionSummary summary = watch.run(request, reporter, cancellation);
+            reporter.finish(summary);
+            return exitCode(summary).code();
+        } finally {
+            reloader.shutdownNow();
         }
     }
 

@@ -136,6 +136,19 @@ final class TranscribeOptions {
     @Option(names = "--stdout", description = "Also print each transcript's text to stdout (otherwise stdout stays empty).")
     boolean stdout;
 
+    @Option(names = "--no-snapshot",
+            description = "Load the model file itself, not its optimized snapshot from the cache (see 'cache warm').")
+    boolean noSnapshot;
+
+    @Option(names = "--warmup",
+            description = "Run the model once at the largest --batch-s shape before the first input, so memory is sized once.")
+    boolean warmup;
+
+    @Option(names = "--watch", paramLabel = "DIR",
+            description = "Drop-folder mode: transcribe audio files as they arrive in DIR (once their size holds still), "
+                    + "reload the model when its files change; runs until Ctrl-C or SIGTERM. No INPUT arguments.")
+    Path watch;
+
     @Option(names = "--dry-run", description = "List the inputs that would run and their outputs, then exit.")
     boolean dryRun;
 

@@ -18,6 +18,11 @@ import java.util.Map;
 interface TranscribeWiring {
     StageFactory stages();
 
+    /** The stages, using optimized model snapshots from the cache unless {@code useSnapshots} is false. */
+    default StageFactory stages(boolean useSnapshots) {
+        return stages();
+    }
+
     /** --stats FILE: CSV or JSON by extension (design Part 2). */
     void writeStats(Path file, TranscriptionSummary summary) throws IOException;
 

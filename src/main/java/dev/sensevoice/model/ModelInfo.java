@@ -71,6 +71,11 @@ public final class ModelInfo {
         return sha256;
     }
 
+    /** The hash as the snapshot source already knew it (from its memo), so it is not read again. */
+    synchronized void knownSha256(String hex) {
+        sha256 = hex;
+    }
+
     static String sha256(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");

@@ -51,20 +51,33 @@ public final class SenseVoiceModel implements AutoCloseable {
         return open(ModelFiles.locate(dir), options, warnings);
     }
 
+    /** Opens the model in {@code dir}, loading what {@code snapshots} plans. */
+    public static SenseVoiceModel open(Path dir, ModelOptions options, SnapshotSource snapshots,
+                                       Consumer<String> warnings) {
+        return open(ModelFiles.locate(dir), options, snapshots, warnings);
+    }
+
     /**
      * Checks metadata and vocabulary, then starts the session on the requested device. Warnings
      * (a CUDA fallback) go to {@code warnings}, one line each. Failures: SenseVoiceException, exit 3.
      */
     public static SenseVoiceModel open(ModelFiles files, ModelOptions options, Consumer<String> warnings) {
+        return open(files, options, SnapshotSource.NONE, warnings);
+    }
+
+    /** The same, loading what {@code snapshots} plans (an optimized snapshot of the file, when it has one). */
+    public static SenseVoiceModel open(ModelFiles files, ModelOptions options, SnapshotSource snapshots,
+                                       Consumer<String> warnings) {
         ModelMetadata metadata = ModelMetadata.of(files);
         Tokens tokens = Tokens.read(files.tokens());
         checkVocabulary(files, metadata, tokens);
-        SessionStarter.Started started = new SessionStarter(files, options, warnings).start();
+        SessionStarter.Started started = new SessionStarter(files, options, snapshots, warnings).start();
         try {
             OnnxHeader header = OnnxHeader.read(started.file());
             checkGraph(header, files.flavour(), metadata, tokens);
             ModelInfo info = new ModelInfo(name(files.dir()), started.file(), files.flavour(),
                     started.device(), header.quantized(), header.inputs(), header.outputs());
+            started.sha256().ifPresent(info::knownSha256);
             // int8: padding would enter the dynamic quantization scale, so never pad beyond the item
             int bucket = header.quantized() ? 1 : options.bucketOn(started.device());
             return new SenseVoiceModel(started.session(), files.flavour(), metadata, tokens, info, bucket);

@@ -3,29 +3,47 @@ package dev.sensevoice.model;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.OrtSession.SessionOptions.OptLevel;
 import ai.onnxruntime.providers.OrtCUDAProviderOptions;
 import dev.sensevoice.ExitCode;
 import dev.sensevoice.SenseVoiceException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
  * Opens the ONNX Runtime session on the device the request resolves to. {@code auto} tries CUDA
  * only when the probe sees an NVIDIA device and falls back to CPU with one warning quoting ORT's
- * reason; an explicit {@code cuda} that fails is an error (exit 3).
+ * reason; an explicit {@code cuda} that fails is an error (exit 3). What is loaded (the file, a
+ * snapshot of it, or the file while saving a snapshot) is the {@link SnapshotSource}'s plan.
  */
 final class SessionStarter {
+    /**
+     * Level for loading a snapshot: NO_OPT, as BASIC finds nothing left to do in an EXTENDED graph
+     * and measured no faster (docs/benchmarks.md, scripts/SnapshotLoadLevels.java).
+     */
+    static final OptLevel SNAPSHOT_LEVEL = OptLevel.NO_OPT;
+
     private final ModelFiles files;
     private final ModelOptions options;
+    private final SnapshotSource snapshots;
     private final Consumer<String> warnings;
 
-    /** The open session, the file it runs and the device it runs on. */
-    record Started(OrtSession session, Path file, ExecutionDevice device) {
+    /** The open session, the model file it runs, the device, and the file's hash when already known. */
+    record Started(OrtSession session, Path file, ExecutionDevice device, Optional<String> sha256) {
     }
 
-    SessionStarter(ModelFiles files, ModelOptions options, Consumer<String> warnings) {
+    /** Builds the session options for one device; the caller closes them. */
+    @FunctionalInterface
+    private interface DeviceOptions {
+        OrtSession.SessionOptions create() throws OrtException;
+    }
+
+    SessionStarter(ModelFiles files, ModelOptions options, SnapshotSource snapshots, Consumer<String> warnings) {
         this.files = files;
         this.options = options;
+        this.snapshots = snapshots;
         this.warnings = warnings;
     }
 
@@ -43,7 +61,7 @@ final class SessionStarter {
             return cpu();
         }
         try {
-            return new Started(cudaSession(file, cuda), file, cuda);
+            return open(file, cuda, () -> cudaOptions(cuda));
         } catch (OrtException e) {
             warnings.accept("CUDA device 0 could not start, running on CPU instead: " + reason(e));
             return cpu();
@@ -56,7 +74,7 @@ final class SessionStarter {
             throw new SenseVoiceException(ExitCode.MODEL_START, int8OnCuda(file));
         }
         try {
-            return new Started(cudaSession(file, cuda), file, cuda);
+            return open(file, cuda, () -> cudaOptions(cuda));
         } catch (OrtException e) {
             throw new SenseVoiceException(ExitCode.MODEL_START, file + ": cannot start " + cuda.label()
                     + ": " + reason(e) + "; use --device cpu, or auto to fall back", e);
@@ -65,9 +83,8 @@ final class SessionStarter {
 
     private Started cpu() {
         Path file = files.choose(options.precision(), ExecutionDevice.CPU);
-        try (OrtSession.SessionOptions session = baseOptions()) {
-            return new Started(OrtEnvironment.getEnvironment().createSession(file.toString(), session),
-                    file, ExecutionDevice.CPU);
+        try {
+            return open(file, ExecutionDevice.CPU, this::baseOptions);
         } catch (OrtException e) {
             throw new SenseVoiceException(ExitCode.MODEL_START, file + ": ONNX Runtime cannot load it: "
                     + reason(e) + "; download or export the model again", e);
@@ -80,17 +97,82 @@ final class SessionStarter {
                 + "model.onnx on GPUs";
     }
 
+    /**
+     * Loads as planned; a snapshot ORT refuses is handed back to the source and planned again, once.
+     * A device that cannot start is not the snapshot's fault: the plan is dropped, the snapshot kept.
+     */
+    private Started open(Path file, ExecutionDevice device, DeviceOptions deviceOptions) throws OrtException {
+        LoadPlan plan = snapshots.plan(file, device);
+        try (OrtSession.SessionOptions options = created(deviceOptions, plan)) {
+            return load(plan, device, options);
+        } catch (OrtException e) {
+            if (!(plan instanceof LoadPlan.FromSnapshot fromSnapshot) || e instanceof DeviceFailure) {
+                throw e;
+            }
+            snapshots.rejected(fromSnapshot, reason(e));
+        }
+        LoadPlan again = snapshots.plan(file, device);
+        try (OrtSession.SessionOptions options = created(deviceOptions, again)) {
+            return load(again, device, options);
+        }
+    }
+
+    /** The device's options; when they cannot be made, the plan is dropped and the failure marked as the device's. */
+    private OrtSession.SessionOptions created(DeviceOptions deviceOptions, LoadPlan plan) throws OrtException {
+        try {
+            return deviceOptions.create();
+        } catch (OrtException e) {
+            snapshots.failed(plan);
+            throw new DeviceFailure(e);
+        }
+    }
+
+    /** An OrtException from starting the device rather than from loading the model. */
+    private static final class DeviceFailure extends OrtException {
+        DeviceFailure(OrtException cause) {
+            super(cause.getCode(), cause.getMessage());
+            initCause(cause);
+        }
+    }
+
+    private Started load(LoadPlan plan, ExecutionDevice device, OrtSession.SessionOptions options) throws OrtException {
+        long t0 = System.nanoTime();
+        String path = plan.file().toString();
+        try {
+            if (plan instanceof LoadPlan.FromSnapshot snapshot) {
+                options.setOptimizationLevel(SNAPSHOT_LEVEL);
+                path = snapshot.snapshot().toString();
+            } else if (plan instanceof LoadPlan.Build build) {
+                options.setOptimizationLevel(OptLevel.EXTENDED_OPT);
+                options.setOptimizedModelFilePath(build.writeTo().toString());
+                options.addConfigEntry("session.optimized_model_external_initializers_file_name", build.dataFile());
+                options.addConfigEntry("session.optimized_model_external_initializers_min_size_in_bytes", "1024");
+            }
+            OrtSession created = OrtEnvironment.getEnvironment().createSession(path, options);
+            snapshots.started(plan, Duration.ofNanos(System.nanoTime() - t0));
+            return new Started(created, plan.file(), device, plan.modelSha256());
+        } catch (OrtException | RuntimeException e) {
+            if (!(plan instanceof LoadPlan.FromSnapshot)) {
+                snapshots.failed(plan);
+            }
+            throw e;
+        }
+    }
+
     /** CUDA options as the design asks: own arena growth, heuristic cuDNN search, optional limit. */
-    private OrtSession cudaSession(Path file, ExecutionDevice.Cuda cuda) throws OrtException {
-        try (OrtSession.SessionOptions session = baseOptions();
-             OrtCUDAProviderOptions provider = new OrtCUDAProviderOptions(cuda.id())) {
+    private OrtSession.SessionOptions cudaOptions(ExecutionDevice.Cuda cuda) throws OrtException {
+        OrtSession.SessionOptions session = baseOptions();
+        try (OrtCUDAProviderOptions provider = new OrtCUDAProviderOptions(cuda.id())) {
             provider.add("arena_extend_strategy", "kSameAsRequested");
             provider.add("cudnn_conv_algo_search", "HEURISTIC");
             if (options.gpuMemLimitBytes() > 0) {
                 provider.add("gpu_mem_limit", Long.toString(options.gpuMemLimitBytes()));
             }
             session.addCUDA(provider);
-            return OrtEnvironment.getEnvironment().createSession(file.toString(), session);
+            return session;
+        } catch (OrtException | RuntimeException e) {
+            session.close();
+            throw e;
         }
     }
 

@@ -7,6 +7,10 @@ import dev.sensevoice.model.Logits;
 import dev.sensevoice.model.ModelMetadata;
 import dev.sensevoice.model.SenseVoiceModel;
 import dev.sensevoice.model.Tokens;
+import dev.sensevoice.frontend.Features;
+import dev.sensevoice.frontend.FrontendConfig;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +66,23 @@ public final class ModelRecognizer implements Recognizer {
     @Override
     public Map<String, Float> languageScores(Logits logits) {
         return scores(languageTagIds, logits);
+    }
+
+    @Override
+    public void warmUp(WarmupShape shape) {
+        int items = model.quantized() ? 1 : shape.items();
+        FrontendConfig frontend = metadata.frontend();
+        int samples = (int) Math.round(shape.seconds() * 16000);
+        int frames = frontend.lfr().outputFrames(Math.max(1, 1 + (samples - 400) / 160));
+        List<Features> silent = new ArrayList<>();
+        for (int i = 0; i < items; i++) {
+            silent.add(new Features(new float[frames * frontend.featureDim()], frames, frontend.featureDim()));
+        }
+        int[] languages = new int[items];
+        int[] norms = new int[items];
+        Arrays.fill(languages, languageRow("auto"));
+        Arrays.fill(norms, textNormRow(true));
+        model.run(new FeatureBatch(silent, languages, norms));
     }
 
     @Override

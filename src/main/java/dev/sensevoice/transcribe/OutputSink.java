@@ -5,6 +5,7 @@ import dev.sensevoice.decode.WordTimings;
 import dev.sensevoice.output.ModelStamp;
 import dev.sensevoice.output.ToolStamp;
 import dev.sensevoice.output.Transcript;
+import dev.sensevoice.output.OutputLayout;
 import dev.sensevoice.output.TranscriptFiles;
 import dev.sensevoice.output.TranscriptOptions;
 import dev.sensevoice.output.TranscriptSegment;
@@ -42,6 +43,13 @@ final class OutputSink implements TranscriptSink {
     }
 
     /** What the request says that changes a transcript (what --skip-existing compares). */
+    @Override
+    public TranscriptSink forInputs(TranscriptionRequest request) {
+        OutputLayout layout = OutputLayout.plan(request.inputs(), request.output().formats(),
+                request.output().outputDir().orElse(null));
+        return new OutputSink(new TranscriptFiles(layout), model, options);
+    }
+
     static TranscriptOptions options(TranscriptionRequest r) {
         var recognition = r.recognition();
         return new TranscriptOptions(recognition.language(), recognition.itn(), r.segmentation().mode().optionValue(),

@@ -28,6 +28,13 @@ public interface Recognizer extends AutoCloseable {
      */
     Map<String, Float> languageScores(Logits logits);
 
+    /**
+     * One run at {@code shape} with silent features, before the first input, so ONNX Runtime sizes
+     * its memory arena once for the largest batch (--warmup). A quantized model runs one item.
+     */
+    default void warmUp(WarmupShape shape) {
+    }
+
     @Override
     default void close() {
     }

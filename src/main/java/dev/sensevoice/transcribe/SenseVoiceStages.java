@@ -14,6 +14,7 @@ import dev.sensevoice.model.ModelInfo;
 import dev.sensevoice.model.ModelMetadata;
 import dev.sensevoice.model.ModelOptions;
 import dev.sensevoice.model.SenseVoiceModel;
+import dev.sensevoice.model.SnapshotSource;
 import dev.sensevoice.output.ModelStamp;
 import dev.sensevoice.output.OutputLayout;
 import dev.sensevoice.output.TranscriptFiles;
@@ -34,16 +35,27 @@ import java.util.function.Consumer;
 public final class SenseVoiceStages implements StageFactory {
     private final Consumer<String> warnings;
     private final ModelStore models;
+    private final SnapshotSource snapshots;
 
     /** {@code warnings}: one-line notices such as a CUDA fallback; models from this process's environment. */
     public SenseVoiceStages(Consumer<String> warnings) {
-        this(warnings, ModelStore.fromEnvironment(System.getenv()));
+        this(warnings, ModelStore.fromEnvironment(System.getenv()), SnapshotSource.NONE);
     }
 
     /** {@code models} says which folder {@code --model} means (it never downloads here). */
     public SenseVoiceStages(Consumer<String> warnings, ModelStore models) {
+        this(warnings, models, SnapshotSource.NONE);
+    }
+
+    /** Loading what {@code snapshots} plans (an optimized snapshot, when there is one). */
+    public SenseVoiceStages(Consumer<String> warnings, SnapshotSource snapshots) {
+        this(warnings, ModelStore.fromEnvironment(System.getenv()), snapshots);
+    }
+
+    public SenseVoiceStages(Consumer<String> warnings, ModelStore models, SnapshotSource snapshots) {
         this.warnings = warnings;
         this.models = models;
+        this.snapshots = snapshots;
     }
 
     @Override
@@ -54,7 +66,7 @@ public final class SenseVoiceStages implements StageFactory {
         List<SenseVoiceModel> sessions = new ArrayList<>();
         try {
             for (String device : request.model().devices()) {
-                sessions.add(SenseVoiceModel.open(dir, modelOptions(request, device), warnings));
+                sessions.add(SenseVoiceModel.open(dir, modelOptions(request, device), snapshots, warnings));
             }
             SileroModel silero = request.segmentation().mode() == VadMode.SILERO ? SileroModel.open(null) : null;
             return stages(request, sessions, silero);

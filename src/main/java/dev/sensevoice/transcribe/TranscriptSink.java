@@ -10,4 +10,12 @@ public interface TranscriptSink {
     default boolean upToDate(InputFile input) {
         return false;
     }
+
+    /**
+     * The same sink for another set of inputs (--watch runs each arrival as its own request):
+     * output names are planned from a request's inputs. Sinks without a plan return themselves.
+     */
+    default TranscriptSink forInputs(TranscriptionRequest request) {
+        return this;
+    }
 }
