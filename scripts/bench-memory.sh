@@ -91,7 +91,17 @@ measure() {
   local kb wall
   kb=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$log")
   wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$log")
-  printf '%-7s peak_rss_mb=%-6d wall=%-9s exit=%d\n' "$name" $((kb / 1024)) "$wall" "$status"
+  peak[$name]=$((kb / 1024))
+  printf '%-7s peak_rss_mb=%-6d wall=%-9s exit=%d\n' "$name" "${peak[$name]}" "$wall" "$status"
+}
+declare -A peak
+
+# Each workload's peak against the single 30 s file's (goal: within 10 %).
+compare() {
+  local name
+  for name in many long; do
+    printf '%-7s vs single: %+d %%\n' "$name" $(( (peak[$name] - peak[single]) * 100 / peak[single] ))
+  done
 }
 
 check_long_timestamps() {
@@ -120,3 +130,4 @@ measure single "$fixtures/single/call.wav"
 measure many "$fixtures/many"
 measure long "$fixtures/long/three-hours.flac"
 check_long_timestamps
+compare

@@ -68,7 +68,9 @@ final class TranscriptionRun {
         Channel<SegmentJob> segments = new Channel<>("segments", 2 * p.featureWorkers() + 2);
         Channel<FeaturedSegment> features = new Channel<>("features", 2 * BATCH_WINDOW);
         Channel<List<FeaturedSegment>> batches = new Channel<>("batches", p.inferenceWorkers() + 1);
-        Channel<RecognizedSegment> recognized = new Channel<>("recognized", 2 * BATCH_WINDOW);
+        // Each item holds its full logits (frames x vocabulary: ~50 MB for 30 s with the real model),
+        // so this queue stays short: post-processing is fast unless --allowed-langs decodes again.
+        Channel<RecognizedSegment> recognized = new Channel<>("recognized", 2 * p.postWorkers() + 2);
         Batcher<FeaturedSegment> batcher = new Batcher<>(FeaturedSegment::seconds, p.batchS(),
                 stages.recognizer().quantized() ? 1 : Integer.MAX_VALUE, BATCH_WINDOW);
         return new Pipeline("transcribe")
