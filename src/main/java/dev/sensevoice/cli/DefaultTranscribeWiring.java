@@ -23,7 +23,7 @@ import java.util.Map;
 final class DefaultTranscribeWiring implements TranscribeWiring {
     @Override
     public StageFactory stages() {
-        return new SenseVoiceStages(warning -> System.err.println("sensevoice: warning: " + warning));
+        return new SenseVoiceStages(warning -> System.err.println("sensevoice: warning: " + warning), models());
     }
 
     @Override

@@ -3,6 +3,9 @@ package dev.sensevoice.cli;
 import dev.sensevoice.ExitCode;
 import dev.sensevoice.SenseVoiceException;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
@@ -22,16 +25,6 @@ import picocli.CommandLine.Spec;
             InspectCommand.class,
             CommandLine.HelpCommand.class,
             picocli.AutoComplete.GenerateCompletion.class
-        },
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-            " 0:every input done (silent inputs included)",
-            " 1:some or all inputs failed; the rest were written",
-            " 2:usage error, or no input matched",
-            " 3:model or runtime could not start",
-            " 4:command or option not built yet",
-            "130:interrupted by SIGINT",
-            "143:interrupted by SIGTERM"
         })
 public final class SenseVoiceCommand implements Runnable {
     @Spec
@@ -58,7 +51,18 @@ public final class SenseVoiceCommand implements Runnable {
                 ? e.exitCode().code() : ExitCode.USAGE.code());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(true);
+        listExitCodes(cl);
         return cl;
+    }
+
+    /** Every command's help lists the exit codes, from the one table in {@link ExitCode}. */
+    private static void listExitCodes(CommandLine cl) {
+        Map<String, String> codes = new LinkedHashMap<>();
+        for (ExitCode code : ExitCode.values()) {
+            codes.put(String.format(Locale.ROOT, "%3d", code.code()), code.meaning());
+        }
+        cl.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
+        cl.getSubcommands().values().forEach(SenseVoiceCommand::listExitCodes);
     }
 
     /** A usage error: one line naming the problem and where help is. */

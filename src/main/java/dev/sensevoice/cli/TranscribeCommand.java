@@ -24,17 +24,7 @@ import picocli.CommandLine.Spec;
 /** {@code sensevoice transcribe}: parse, validate, build one request, run it, map the outcome to an exit code. */
 @Command(name = "transcribe", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Transcribe audio files, folders and globs: writes <stem>.<format> beside each input "
-                + "(or under -o), each to a temporary name first, then renamed.",
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-            "  0:every input done (silent inputs included)",
-            "  1:some or all inputs failed; the rest were written",
-            "  2:usage error, or no input matched",
-            "  3:model or runtime could not start",
-            "  4:command or option not built yet",
-            "130:interrupted by SIGINT (a second signal abandons inputs in flight)",
-            "143:interrupted by SIGTERM"
-        })
+                + "(or under -o), each to a temporary name first, then renamed.")
 final class TranscribeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -66,6 +56,9 @@ final class TranscribeCommand implements Callable<Integer> {
         TranscriptionRequest request = options.request(found, wiring.environment());
         if (options.dryRun) {
             return dryRun(request, out);
+        }
+        if (options.download(wiring.environment())) {
+            wiring.models().ensure(request.model().name(), new DownloadReporter(err, wiring.stderrIsTerminal()));
         }
         ConsoleReporter reporter = new ConsoleReporter(out, err, options.progressMode(wiring.stderrIsTerminal()),
                 options.stdout);

@@ -23,8 +23,14 @@ import picocli.CommandLine.Option;
 /** The options of {@code transcribe} (design Part 2), and the request they make. Flag > environment > default. */
 final class TranscribeOptions {
     @Option(names = "--model", paramLabel = "NAME|DIR",
-            description = "Model name or folder (env SENSEVOICE_MODEL; default: the bundled model).")
+            description = "Model name (see 'sensevoice model list') or folder (env SENSEVOICE_MODEL; default: "
+                    + "sensevoice-small when installed, else the bundled digits-only demo model).")
     String model;
+
+    @Option(names = "--download",
+            description = "Download the model first if it is known but not installed (env SENSEVOICE_AUTO_DOWNLOAD=1); "
+                    + "without it transcribe never uses the network.")
+    boolean download;
 
     @Option(names = "--device", paramLabel = "auto|cpu|cuda[:N]",
             description = "Where inference runs (env SENSEVOICE_DEVICE; default: auto = CUDA when an NVIDIA device is present).")
@@ -132,6 +138,11 @@ final class TranscribeOptions {
         } catch (IllegalArgumentException e) {
             throw usage("--" + e.getMessage());
         }
+    }
+
+    /** --download, or SENSEVOICE_AUTO_DOWNLOAD=1. */
+    boolean download(Map<String, String> env) {
+        return download || "1".equals(env.get("SENSEVOICE_AUTO_DOWNLOAD"));
     }
 
     ConsoleReporter.Mode progressMode(boolean terminal) {

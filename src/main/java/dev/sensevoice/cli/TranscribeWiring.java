@@ -1,5 +1,6 @@
 package dev.sensevoice.cli;
 
+import dev.sensevoice.cache.ModelStore;
 import dev.sensevoice.metrics.MemoryProbe;
 import dev.sensevoice.transcribe.Cancellation;
 import dev.sensevoice.transcribe.StageFactory;
@@ -26,6 +27,11 @@ interface TranscribeWiring {
     MemoryProbe vram(String device);
 
     Map<String, String> environment();
+
+    /** Where models are (cache root and manifests from {@link #environment()}). */
+    default ModelStore models() {
+        return ModelStore.fromEnvironment(environment());
+    }
 
     Path workingDir();
 

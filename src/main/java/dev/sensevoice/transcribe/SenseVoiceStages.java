@@ -3,6 +3,7 @@ package dev.sensevoice.transcribe;
 import dev.sensevoice.ExitCode;
 import dev.sensevoice.SenseVoiceException;
 import dev.sensevoice.audio.AudioDecoder;
+import dev.sensevoice.cache.ModelStore;
 import dev.sensevoice.decode.CtcGreedyDecoder;
 import dev.sensevoice.decode.Recognition;
 import dev.sensevoice.decode.TagStyle;
@@ -31,15 +32,24 @@ import java.util.function.Consumer;
  */
 public final class SenseVoiceStages implements StageFactory {
     private final Consumer<String> warnings;
+    private final ModelStore models;
 
-    /** {@code warnings}: one-line notices such as a CUDA fallback. */
+    /** {@code warnings}: one-line notices such as a CUDA fallback; models from this process's environment. */
     public SenseVoiceStages(Consumer<String> warnings) {
+        this(warnings, ModelStore.fromEnvironment(System.getenv()));
+    }
+
+    /** {@code models} says which folder {@code --model} means (it never downloads here). */
+    public SenseVoiceStages(Consumer<String> warnings, ModelStore models) {
         this.warnings = warnings;
+        this.models = models;
     }
 
     @Override
     public Stages open(TranscriptionRequest request) {
-        Path dir = ModelDirectory.resolve(request.model().name());
+        ModelStore.Located located = models.locate(request.model().name());
+        located.notice().ifPresent(warnings);
+        Path dir = located.dir();
         SenseVoiceModel model = SenseVoiceModel.open(dir, modelOptions(request), warnings);
         try {
             SileroModel silero = request.segmentation().mode() == VadMode.SILERO ? SileroModel.open(null) : null;

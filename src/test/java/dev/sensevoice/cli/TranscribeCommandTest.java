@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.sensevoice.ExitCode;
 import dev.sensevoice.SenseVoiceException;
 import dev.sensevoice.audio.SampleSource;
+import dev.sensevoice.cache.TestModelFiles;
+import dev.sensevoice.cache.TestServer;
 import dev.sensevoice.decode.Recognition;
 import dev.sensevoice.frontend.Features;
 import dev.sensevoice.metrics.MemoryProbe;
@@ -16,6 +18,7 @@ import dev.sensevoice.transcribe.Cancellation;
 import dev.sensevoice.transcribe.FileTranscript;
 import dev.sensevoice.transcribe.InputFile;
 import dev.sensevoice.transcribe.Recognizer;
+import dev.sensevoice.transcribe.SenseVoiceStages;
 import dev.sensevoice.transcribe.StageFactory;
 import dev.sensevoice.transcribe.Stages;
 import dev.sensevoice.transcribe.TranscriptSink;
@@ -225,7 +228,32 @@ class TranscribeCommandTest {
         CommandLine cl = SenseVoiceCommand.commandLine();
         cl.setErr(new PrintWriter(err));
         assertEquals(3, cl.execute("transcribe", "-q", "--model", "no-such-model", dir.resolve("a.wav").toString()));
-        assertTrue(err.toString().startsWith("sensevoice: model 'no-such-model' not found"), err.toString());
+        assertTrue(err.toString().startsWith("sensevoice: model 'no-such-model' is not known"), err.toString());
+    }
+
+    @Test
+    void aKnownModelIsDownloadedOnlyWithDownload() throws IOException {
+        Path wav = dir.resolve("tone.wav");
+        writeTone(wav);
+        try (TestServer server = new TestServer()) {
+            String url = server.put("/asr-models/test-model.tar.bz2", TestModelFiles.archive()).toString();
+            TestModelFiles.manifest(dir.resolve("home/models"), "test-model", url, null);
+            wiring.env.put("SENSEVOICE_HOME", dir.resolve("home").toString());
+            wiring.env.put("SENSEVOICE_CACHE_DIR", dir.resolve("cache").toString());
+            wiring.factory = new SenseVoiceStages(warning -> { }, wiring.models());
+
+            assertEquals(3, run("-q", "--device", "cpu", "--vad", "energy", "--model", "test-model", wav.toString()));
+            assertEquals("sensevoice: model 'test-model' is not installed; run: sensevoice model download test-model",
+                    err.toString().strip());
+            assertEquals(List.of(), server.ranges, "no network without --download");
+
+            wiring.env.put("SENSEVOICE_AUTO_DOWNLOAD", "1");
+            assertEquals(0, run("-q", "--device", "cpu", "--vad", "energy", "--model", "test-model", wav.toString()));
+            assertEquals(1, server.ranges.size());
+            assertTrue(Files.isRegularFile(dir.resolve("cache/models/test-model/model.int8.onnx")));
+            assertEquals("test-model", new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(dir.resolve("tone.json").toFile()).path("model").path("name").asText());
+        }
     }
 
     @Test

@@ -18,6 +18,7 @@ import dev.sensevoice.model.ModelMetadata;
 import dev.sensevoice.model.ModelOptions;
 import dev.sensevoice.model.Precision;
 import dev.sensevoice.model.SenseVoiceModel;
+import dev.sensevoice.testing.EditDistance;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,6 +71,19 @@ class SherpaParityTest {
         assertSameAsSherpa(SHERPA, Precision.FP32, SHERPA.resolve("model.onnx"), "zh", true);
     }
 
+    /** The trained demo model on the committed held-out recordings: identical, with and without ITN. */
+    @Test
+    void trainedModelMatchesSherpaOnEveryHeldOutFile() throws Exception {
+        List<Path> heldOut;
+        try (Stream<Path> files = Files.list(Path.of("src/test/resources/heldout"))) {
+            heldOut = files.filter(p -> p.toString().endsWith(".wav")).sorted().toList();
+        }
+        Path trained = Path.of("models/sensevoice-tiny-digits");
+        for (boolean itn : new boolean[] {false, true}) {
+            assertSameAsSherpa(trained, Precision.FP32, trained.resolve("model.onnx"), "auto", itn, heldOut);
+        }
+    }
+
     /**
      * int8 kernels differ between our ONNX Runtime (1.23.2) and sherpa's (1.28.2), and the random
      * model has near-ties, so exact equality is not expected: tags must agree and tokens nearly so.
@@ -86,7 +100,7 @@ class SherpaParityTest {
                 Recognition ours = recognizeWhole(model, read(wavs.get(i)), "auto", true);
                 assertEquals(theirs.get(i).get("lang").asText(), tag(ours.language()), wavs.get(i) + " language");
                 List<String> tokens = tokensWithoutStrayTags(theirs.get(i));
-                errors += editDistance(tokens, ours.tokens().stream().map(TimedToken::text).toList());
+                errors += EditDistance.between(tokens, ours.tokens().stream().map(TimedToken::text).toList());
                 total += tokens.size();
             }
         }
@@ -100,24 +114,6 @@ class SherpaParityTest {
         return tokens;
     }
 
-    private static int editDistance(List<String> a, List<String> b) {
-        int[] row = new int[b.size() + 1];
-        for (int j = 0; j <= b.size(); j++) {
-            row[j] = j;
-        }
-        for (int i = 1; i <= a.size(); i++) {
-            int diagonal = row[0];
-            row[0] = i;
-            for (int j = 1; j <= b.size(); j++) {
-                int above = row[j];
-                row[j] = Math.min(Math.min(row[j] + 1, row[j - 1] + 1),
-                        diagonal + (a.get(i - 1).equals(b.get(j - 1)) ? 0 : 1));
-                diagonal = above;
-            }
-        }
-        return row[b.size()];
-    }
-
     @Test
     void funasrFlavourMatchesSherpaOnTheSameWeights() throws Exception {
         assertSameAsSherpa(FUNASR, Precision.FP32, SHERPA.resolve("model.onnx"), "en", false);
@@ -125,7 +121,14 @@ class SherpaParityTest {
 
     private static void assertSameAsSherpa(Path ourModel, Precision precision, Path theirModel,
             String language, boolean itn) throws Exception {
-        List<JsonNode> theirs = SherpaOracle.decode(theirModel, SHERPA.resolve("tokens.txt"), language, itn, wavs);
+        assertSameAsSherpa(ourModel, precision, theirModel, language, itn, wavs);
+    }
+
+    private static void assertSameAsSherpa(Path ourModel, Precision precision, Path theirModel,
+            String language, boolean itn, List<Path> wavs) throws Exception {
+        Path tokens = theirModel.resolveSibling("tokens.txt");
+        List<JsonNode> theirs = SherpaOracle.decode(theirModel, tokens, language, itn, wavs);
+        assertEquals(wavs.size(), theirs.size(), "oracle results");
         ModelOptions options = ModelOptions.defaults().withPrecision(precision).withThreads(1);
         try (SenseVoiceModel model = SenseVoiceModel.open(ourModel, options, w -> { })) {
             for (int i = 0; i < wavs.size(); i++) {

@@ -1,0 +1,236 @@
+"""Synthesized spoken digit strings, their augmentations and the contract's feature frontend.
+
+Shared by train-tiny-model.py (training pool, evaluation) and make-heldout.py (held-out files).
+Debian's python3 stack: numpy, torch 1.13, torchaudio; espeak-ng and ffmpeg on PATH.
+Every random choice comes from a numpy Generator seeded by the caller, so runs repeat exactly.
+"""
+import math
+import os
+import subprocess
+import tempfile
+
+import numpy as np
+import torch
+import torchaudio
+
+RATE = 16000
+ESPEAK_RATE = 22050
+ENGLISH_VOICES = ["en-us", "en-gb", "en-gb-x-rp", "en-029"]
+MANDARIN_VOICE = "cmn-latn-pinyin"
+ENGLISH_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+PINYIN = ["ling2", "yi1", "er4", "san1", "si4", "wu3", "liu4", "qi1", "ba1", "jiu3"]
+HANZI = "零一二三四五六七八九"
+# (ffmpeg encoder, extra options, container) for the lossy round trips
+CODECS = [
+    ("libmp3lame", ["-b:a", "32k"], "mp3"), ("libmp3lame", ["-b:a", "64k"], "mp3"),
+    ("libopus", ["-b:a", "16k"], "ogg"), ("libopus", ["-b:a", "32k"], "ogg"),
+    ("aac", ["-b:a", "32k"], "adts"), ("aac", ["-b:a", "64k"], "adts"),
+    ("libvorbis", ["-q:a", "1"], "ogg"),
+]
+
+
+# ---------------------------------------------------------------- text
+
+def random_digits(rng, low=3, high=7):
+    return "".join(str(d) for d in rng.integers(0, 10, size=int(rng.integers(low, high + 1))))
+
+
+def spoken_text(digits, language, rng):
+    """What espeak-ng reads: English words or pinyin syllables, sometimes with comma pauses."""
+    words = [ENGLISH_WORDS[int(d)] if language == "en" else PINYIN[int(d)] for d in digits]
+    return (", " if rng.random() < 0.3 else " ").join(words)
+
+
+def target_pieces(digits, language, itn):
+    """The vocabulary pieces of the transcript: Arabic digits with ITN, else words / characters."""
+    if itn:
+        return list(digits)
+    if language == "en":
+        return ["\u2581" + ENGLISH_WORDS[int(d)] for d in digits]
+    return [HANZI[int(d)] for d in digits]
+
+
+def text_pieces():
+    return ["\u2581" + w for w in ENGLISH_WORDS] + list(HANZI) + [str(d) for d in range(10)]
+
+
+# ---------------------------------------------------------------- audio
+
+def speak(text, voice, speed, pitch):
+    """espeak-ng's 22.05 kHz mono output as float32 in [-1, 1]."""
+    wav = subprocess.run(["espeak-ng", "-v", voice, "-s", str(speed), "-p", str(pitch), "--stdout",
+                          text], check=True, capture_output=True).stdout
+    pcm = wav[wav.find(b"data") + 8:]  # espeak's header is a plain 44-byte RIFF
+    return np.frombuffer(pcm[:len(pcm) // 2 * 2], dtype="<i2").astype(np.float32) / 32768.0
+
+
+def resample(wave, source, target):
+    if source == target:
+        return wave
+    return torchaudio.functional.resample(torch.from_numpy(wave), source, target).numpy()
+
+
+def melody(samples, rate, rng):
+    """A few synthesized notes (sine plus two harmonics, soft attack and decay), looped."""
+    out = np.zeros(samples, dtype=np.float32)
+    position = 0
+    base = rng.uniform(180, 440)
+    while position < samples:
+        length = int(rng.uniform(0.15, 0.6) * rate)
+        freq = base * 2 ** (int(rng.integers(-5, 8)) / 12)
+        t = np.arange(length) / rate
+        note = sum(np.sin(2 * math.pi * freq * h * t) / h ** 1.5 for h in (1, 2, 3))
+        envelope = np.minimum(1.0, t / 0.02) * np.exp(-t * rng.uniform(1, 5))
+        end = min(samples, position + length)
+        out[position:end] += (note * envelope)[:end - position].astype(np.float32)
+        position += length
+    return out / (np.abs(out).max() + 1e-9)
+
+
+def noise(samples, rng):
+    white = rng.standard_normal(samples).astype(np.float32)
+    if rng.random() < 0.5:
+        return white
+    pink = np.cumsum(white) * 0.02  # brown-ish, low-frequency weighted
+    pink -= np.convolve(pink, np.ones(400) / 400, mode="same")
+    return (pink / (pink.std() + 1e-9)).astype(np.float32)
+
+
+def rms(wave):
+    return float(np.sqrt(np.mean(wave ** 2) + 1e-12))
+
+
+def codec_round_trip(wave, rate, codec):
+    """Encode with ffmpeg and decode back to mono float32 at `rate`."""
+    encoder, options, container = codec
+    with tempfile.TemporaryDirectory() as tmp:
+        coded = os.path.join(tmp, "coded." + container)
+        subprocess.run(["ffmpeg", "-v", "error", "-f", "f32le", "-ar", str(rate), "-ac", "1",
+                        "-i", "-", "-c:a", encoder, *options, "-f", container, coded],
+                       input=wave.astype(np.float32).tobytes(), check=True)
+        return decode_file(coded, rate)
+
+
+def decode_file(path, rate=RATE):
+    """Any audio file to mono float32 at `rate`, as the Java pipeline's ffmpeg fallback does."""
+    raw = subprocess.run(["ffmpeg", "-v", "error", "-i", str(path), "-f", "f32le", "-ac", "1",
+                          "-ar", str(rate), "-"], check=True, capture_output=True).stdout
+    return np.frombuffer(raw, dtype=np.float32).copy()
+
+
+def utterance(rng, language=None, bgm=None, augment=True, pad=(0.2, 1.5)):
+    """One random spoken digit string at 16 kHz: (wave, language, digits, bgm).
+
+    augment: True (noise, telephone band, codec), "noise" (noise only) or False."""
+    language = language or ("en" if rng.random() < 0.5 else "zh")
+    voice = ENGLISH_VOICES[int(rng.integers(len(ENGLISH_VOICES)))] if language == "en" \
+        else MANDARIN_VOICE
+    digits = random_digits(rng)
+    speech = speak(spoken_text(digits, language, rng), voice, int(rng.integers(130, 191)),
+                   int(rng.integers(30, 71)))
+    speech = resample(speech, ESPEAK_RATE, RATE)
+    bgm = (rng.random() < 0.25) if bgm is None else bgm
+    wave = mix(speech, rng, bgm, augment, pad)
+    return wave, language, digits, bool(bgm)
+
+
+def mix(speech, rng, bgm, augment, pad):
+    """Pad with 0.2-1.5 s of silence each side, then melody, noise, gain, telephone, codec."""
+    lead, trail = (int(rng.uniform(*pad) * RATE) for _ in range(2))
+    wave = np.concatenate([np.zeros(lead, np.float32), speech, np.zeros(trail, np.float32)])
+    level = rms(speech)
+    if bgm:
+        wave += melody(len(wave), RATE, rng) * level * 10 ** (rng.uniform(-14, -3) / 20) * 2.5
+    if augment and rng.random() < 0.6:
+        wave += noise(len(wave), rng) * level * 10 ** (-rng.uniform(8, 40) / 20)
+    if augment is True and rng.random() < 0.2:
+        wave = resample(resample(wave, RATE, 8000), 8000, RATE)
+    wave = wave / (np.abs(wave).max() + 1e-9) * rng.uniform(0.03, 0.99)
+    if augment is True and rng.random() < 0.3:
+        wave = codec_round_trip(wave, RATE, CODECS[int(rng.integers(len(CODECS)))])
+    return np.clip(wave, -1, 1).astype(np.float32)
+
+
+def no_speech(rng):
+    """Silence with noise, or a melody alone: (wave, bgm)."""
+    samples = int(rng.uniform(1.0, 4.0) * RATE)
+    bgm = rng.random() < 0.5
+    wave = melody(samples, RATE, rng) * 0.3 if bgm else np.zeros(samples, np.float32)
+    wave = wave + noise(samples, rng) * 10 ** (-rng.uniform(25, 60) / 20)
+    return (wave / (np.abs(wave).max() + 1e-9) * rng.uniform(0.01, 0.5)).astype(np.float32), bgm
+
+
+# ---------------------------------------------------------------- held-out files
+
+# (extension, sample rate, ffmpeg encoder options): every format the CLI must read
+FORMATS = [
+    ("wav", 8000, ["-c:a", "pcm_s16le"]), ("wav", 16000, ["-c:a", "pcm_s16le"]),
+    ("wav", 22050, ["-c:a", "pcm_s16le"]), ("wav", 44100, ["-c:a", "pcm_s16le"]),
+    ("wav", 48000, ["-c:a", "pcm_s16le"]), ("flac", 44100, ["-c:a", "flac"]),
+    ("mp3", 44100, ["-c:a", "libmp3lame", "-b:a", "64k"]),
+    ("ogg", 48000, ["-c:a", "libvorbis", "-q:a", "3"]),
+    ("m4a", 44100, ["-c:a", "aac", "-b:a", "64k"]), ("opus", 48000, ["-c:a", "libopus", "-b:a", "24k"]),
+]
+
+
+def write_audio(wave, path, rate, options):
+    subprocess.run(["ffmpeg", "-v", "error", "-y", "-f", "f32le", "-ar", str(RATE), "-ac", "1",
+                    "-i", "-", "-ar", str(rate), *options, str(path)],
+                   input=wave.astype(np.float32).tobytes(), check=True)
+
+
+def heldout_item(seed, index, formats=FORMATS, pad=(0.2, 1.5)):
+    """Held-out file `index`: other seeds than training, same voices and ranges, any format.
+    Returns (name, wave, (ext, rate, options), language, digits, bgm)."""
+    rng = np.random.default_rng([seed, index])
+    language = "en" if index % 2 == 0 else "zh"
+    bgm = index % 8 in (6, 7)
+    wave, language, digits, bgm = utterance(rng, language, bgm, "noise", pad)
+    fmt = formats[(index // 2) % len(formats)]
+    name = f"{language}-{index:03d}-{fmt[1] // 1000}k.{fmt[0]}"
+    return name, wave, fmt, language, digits, bgm
+
+
+def write_heldout(directory, seed, count, formats=FORMATS, pad=(0.2, 1.5), jobs=2):
+    """Writes the files and manifest.csv (file, language, digits, bgm) into directory."""
+    import csv
+    from multiprocessing import Pool
+    os.makedirs(directory, exist_ok=True)
+    with Pool(jobs, initializer=torch.set_num_threads, initargs=(1,)) as pool:
+        rows = pool.starmap(_write_one, [(directory, seed, i, formats, pad) for i in range(count)])
+    with open(os.path.join(directory, "manifest.csv"), "w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f, lineterminator="\n")
+        writer.writerow(["file", "language", "digits", "bgm"])
+        writer.writerows(rows)
+    return rows
+
+
+def _write_one(directory, seed, index, formats, pad):
+    name, wave, (ext, rate, options), language, digits, bgm = heldout_item(seed, index, formats, pad)
+    write_audio(wave, os.path.join(directory, name), rate, options)
+    return [name, language, digits, "yes" if bgm else "no"]
+
+
+# ---------------------------------------------------------------- features (contract §2)
+
+def fbank(wave):
+    """Kaldi fbank exactly as the contract's frontend: (N, 80) float32."""
+    if len(wave) < 400:
+        wave = np.concatenate([wave, np.zeros(400 - len(wave), np.float32)])
+    return torchaudio.compliance.kaldi.fbank(
+        torch.from_numpy(wave)[None, :] * 32768, num_mel_bins=80, frame_length=25,
+        frame_shift=10, dither=0.0, window_type="hamming", snip_edges=True, energy_floor=0.0,
+        sample_frequency=RATE)
+
+
+def lfr(frames, m=7, n=6):
+    """FunASR padded LFR: T = ceil(N/6); frame i stacks f[6i-3 .. 6i+3] clamped, earliest first."""
+    count = frames.shape[0]
+    t = (count + n - 1) // n
+    index = torch.arange(t)[:, None] * n + torch.arange(m)[None, :] - (m - 1) // 2
+    return frames[index.clamp(0, count - 1)].reshape(t, m * frames.shape[1])
+
+
+def features(wave):
+    """(T, 560) LFR features before CMVN."""
+    return lfr(fbank(wave))

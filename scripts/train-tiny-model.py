@@ -1,0 +1,341 @@
+#!/usr/bin/python3
+"""Trains the tiny SenseVoice-contract model that recognises synthesized spoken digit strings.
+
+Everything from nothing, with Debian's python3 (torch 1.13, torchaudio, onnx 1.12, numpy) plus
+espeak-ng and ffmpeg: synthesizes a pool of augmented utterances, computes the contract's features
+(Kaldi fbank, FunASR-padded LFR 7/6, CMVN from the pool), trains with SenseVoice's loss (cross-
+entropy on the four tag frames + CTC on the text frames), exports the sherpa-onnx flavour
+(opset 13, 21 metadata keys, tokens.txt) and evaluates on held-out files in many formats.
+Seeded: the same command gives the same model.
+
+    scripts/train-tiny-model.py                  # full run (~20 min on 2 cores)
+    scripts/train-tiny-model.py --smoke          # a few steps end to end, to check the plumbing
+    scripts/train-tiny-model.py --eval-only      # evaluate the model already in --out
+"""
+import argparse
+import importlib.util
+import json
+import math
+import os
+import sys
+import time
+from multiprocessing import Pool
+
+import numpy as np
+import torch
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import digits_speech as ds  # noqa: E402
+import sensevoice_arch as arch  # noqa: E402
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SHAPE = dict(size=128, heads=4, units=384, blocks=5, tp_blocks=1, kernel_size=11)
+HELDOUT_SEED = 777
+
+
+def parse_args():
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    p.add_argument("--out", default=os.path.join(ROOT, "models", "sensevoice-tiny-digits"))
+    p.add_argument("--work", default=os.path.join(ROOT, "build", "tiny-digits"))
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--pool", type=int, default=6000, help="synthesized training utterances")
+    p.add_argument("--steps", type=int, default=4000)
+    p.add_argument("--max-minutes", type=float, default=0,
+                   help="stop training early after this long (0: never); breaks exact reruns")
+    p.add_argument("--batch", type=int, default=24)
+    p.add_argument("--lr", type=float, default=1.5e-3)
+    p.add_argument("--heldout", type=int, default=240, help="held-out files to evaluate on")
+    p.add_argument("--jobs", type=int, default=2)
+    p.add_argument("--threads", type=int, default=1,
+                   help="torch threads; on a busy 2-core machine 1 ran 7x faster than 2")
+    p.add_argument("--smoke", action="store_true", help="tiny pool, few steps, small eval")
+    p.add_argument("--eval-only", action="store_true")
+    args = p.parse_args()
+    if args.smoke:
+        args.pool, args.steps, args.heldout = 48, 12, 20
+        args.work += "-smoke"
+        args.out = os.path.join(args.work, "model")
+    return args
+
+
+def log(*parts):
+    print(time.strftime("%H:%M:%S"), *parts, flush=True)
+
+
+# ---------------------------------------------------------------- vocabulary and targets
+
+VOCAB = arch.vocabulary(ds.text_pieces())
+ID = {piece: i for i, piece in enumerate(VOCAB)}
+
+
+def tag_targets(language, bgm):
+    """Output frames 0..2: [language tag, emotion, event]; frame 3 (ITN) is added per sample."""
+    if language == "nospeech":
+        return [ID["<|nospeech|>"], ID["<|EMO_UNKNOWN|>"], ID["<|BGM|>" if bgm else "<|Event_UNK|>"]]
+    return [ID[f"<|{language}|>"], ID["<|NEUTRAL|>"], ID["<|BGM|>" if bgm else "<|Speech|>"]]
+
+
+# ---------------------------------------------------------------- the training pool
+
+def pool_item(seed, index):
+    torch.set_num_threads(1)
+    rng = np.random.default_rng([seed, index])
+    if rng.random() < 0.04:
+        wave, bgm = ds.no_speech(rng)
+        language, digits = "nospeech", ""
+    else:
+        wave, language, digits, bgm = ds.utterance(rng)
+    return ds.fbank(wave).to(torch.float16), language, digits, bgm
+
+
+def build_pool(args):
+    path = os.path.join(args.work, f"pool-{args.seed}-{args.pool}.pt")
+    if os.path.exists(path):
+        return torch.load(path)
+    log(f"synthesizing {args.pool} utterances with {args.jobs} processes")
+    with Pool(args.jobs) as workers:
+        items = workers.starmap(pool_item, [(args.seed, i) for i in range(args.pool)], chunksize=8)
+    os.makedirs(args.work, exist_ok=True)
+    torch.save(items, path)
+    return items
+
+
+def cmvn_stats(items):
+    """Mean and 1/std of the LFR features over the pool, as neg_mean and inv_stddev."""
+    total = torch.zeros(560, dtype=torch.float64)
+    squares = torch.zeros(560, dtype=torch.float64)
+    count = 0
+    for frames, *_ in items:
+        x = ds.lfr(frames.float()).double()
+        total += x.sum(0)
+        squares += (x * x).sum(0)
+        count += x.shape[0]
+    mean = total / count
+    std = (squares / count - mean * mean).clamp_min(1e-8).sqrt()
+    return (-mean).float(), (1.0 / std).float()
+
+
+# ---------------------------------------------------------------- batches
+
+def spec_augment(frames, rng, fill):
+    frames = frames.clone()
+    for _ in range(2):
+        width = int(rng.integers(0, 9))
+        start = int(rng.integers(0, 80 - width))
+        frames[:, start:start + width] = fill[start:start + width]
+    for _ in range(int(rng.integers(0, 3))):
+        width = int(rng.integers(0, 8))
+        start = int(rng.integers(0, max(1, frames.shape[0] - width)))
+        frames[start:start + width] = fill
+    return frames
+
+
+def pad_batch(features):
+    lengths = torch.tensor([f.shape[0] for f in features], dtype=torch.int32)
+    x = torch.zeros(len(features), int(lengths.max()), 560)
+    for i, f in enumerate(features):
+        x[i, :f.shape[0]] = f
+    return x, lengths
+
+
+def training_batch(items, order, rng, size, neg_mean, inv_stddev):
+    """`size` utterances of similar length (a random window of the length-sorted pool)."""
+    fill = -neg_mean[:80]
+    feats, languages, norms, tags, texts = [], [], [], [], []
+    start = int(rng.integers(0, len(order) - size + 1))
+    for index in order[start:start + size]:
+        frames, language, digits, bgm = items[int(index)]
+        frames = spec_augment(frames.float(), rng, fill)
+        feats.append((ds.lfr(frames) + neg_mean) * inv_stddev)
+        if language == "nospeech":
+            query = ["auto", "en", "zh"][int(rng.integers(3))]
+        else:
+            query = "auto" if rng.random() < 0.25 else language
+        itn = bool(rng.random() < 0.5)
+        languages.append(arch.LANGUAGE_ROWS[query])
+        norms.append(arch.WITH_ITN_ROW if itn else arch.WITHOUT_ITN_ROW)
+        tags.append(tag_targets(language, bgm) + [ID["<|withitn|>" if itn else "<|woitn|>"]])
+        texts.append([ID[p] for p in ds.target_pieces(digits, language, itn)])
+    x, lengths = pad_batch(feats)
+    return (x, lengths, torch.tensor(languages, dtype=torch.int32),
+            torch.tensor(norms, dtype=torch.int32), torch.tensor(tags), texts)
+
+
+def loss_of(model, batch):
+    x, lengths, languages, norms, tags, texts = batch
+    logits = model(x, lengths, languages, norms)
+    ce = torch.nn.functional.cross_entropy(logits[:, :4].reshape(-1, logits.shape[-1]),
+                                           tags.reshape(-1))
+    log_probs = logits[:, 4:].log_softmax(-1).transpose(0, 1)
+    targets = torch.tensor([t for text in texts for t in text], dtype=torch.long)
+    ctc = torch.nn.functional.ctc_loss(
+        log_probs, targets, lengths.long(), torch.tensor([len(t) for t in texts]),
+        blank=0, zero_infinity=True)
+    return ce, ctc
+
+
+def train(args, items, neg_mean, inv_stddev):
+    torch.manual_seed(args.seed)
+    rng = np.random.default_rng([args.seed, 10 ** 6])
+    model = arch.SenseVoiceSmall(len(VOCAB), **SHAPE)
+    log(f"model: {sum(p.numel() for p in model.parameters()):,} parameters, shape {SHAPE}")
+    optimizer = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01)
+    warmup = min(300, args.steps // 10 + 1)
+    schedule = lambda s: min(1.0, (s + 1) / warmup) * (
+        0.03 + 0.97 * 0.5 * (1 + math.cos(math.pi * min(1.0, s / args.steps))))
+    scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, schedule)
+    order = sorted(range(len(items)), key=lambda i: items[i][0].shape[0])
+    start, ce_sum, ctc_sum = time.time(), 0.0, 0.0
+    model.train()
+    for step in range(1, args.steps + 1):
+        ce, ctc = loss_of(model, training_batch(items, order, rng, args.batch, neg_mean, inv_stddev))
+        optimizer.zero_grad()
+        (ce + ctc).backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 5.0)
+        optimizer.step()
+        scheduler.step()
+        ce_sum, ctc_sum = ce_sum + ce.item(), ctc_sum + ctc.item()
+        if step % 200 == 0 or step == args.steps:
+            n = 200 if step % 200 == 0 else step % 200
+            log(f"step {step}/{args.steps}  ce {ce_sum / n:.4f}  ctc {ctc_sum / n:.4f}  "
+                f"lr {scheduler.get_last_lr()[0]:.2e}  {time.time() - start:.0f} s")
+            ce_sum = ctc_sum = 0.0
+        if args.max_minutes and time.time() - start > args.max_minutes * 60:
+            log(f"stopping at step {step}: --max-minutes {args.max_minutes} reached")
+            break
+    model.eval()
+    return model, time.time() - start
+
+
+# ---------------------------------------------------------------- export
+
+def export(args, model, neg_mean, inv_stddev, seconds):
+    import onnx
+    os.makedirs(args.out, exist_ok=True)
+    path = os.path.join(args.out, "model.onnx")
+    arch.export_sherpa(model, path, opset=13)
+    comment = (f"tiny digits-only SenseVoice-contract model, {SHAPE}, trained {seconds:.0f} s "
+               f"by scripts/train-tiny-model.py --seed {args.seed}")
+    arch.add_metadata(path, arch.sherpa_metadata(len(VOCAB), neg_mean.tolist(),
+                                                 inv_stddev.tolist(), comment))
+    arch.write_tokens_txt(os.path.join(args.out, "tokens.txt"), VOCAB)
+    loaded = onnx.load(path)
+    onnx.checker.check_model(loaded)
+    log(f"exported {path}: {os.path.getsize(path):,} bytes, opset "
+        f"{loaded.opset_import[0].version}, {len(loaded.metadata_props)} metadata keys; checker ok")
+    write_reference(args, model)
+
+
+def write_reference(args, model):
+    """A padded batch and torch's logits, for check-onnx.py to compare onnxruntime against."""
+    rng = np.random.default_rng(5)
+    x = torch.from_numpy(rng.standard_normal((3, 40, 560)).astype(np.float32))
+    lengths = torch.tensor([40, 23, 9], dtype=torch.int32)
+    x[1, 23:] = 0
+    x[2, 9:] = 0
+    language = torch.tensor([0, 4, 3], dtype=torch.int32)
+    norm = torch.tensor([14, 15, 14], dtype=torch.int32)
+    with torch.no_grad():
+        logits = model(x, lengths, language, norm)
+        alone = model(x[1:2, :23], lengths[1:2], language[1:2], norm[1:2])
+    drift = (logits[1, :27] - alone[0]).abs().max().item()
+    log(f"padding check: max |batched - alone| on valid frames = {drift:.2e}")
+    np.savez(os.path.join(args.work, "onnx-reference.npz"), x=x.numpy(), x_length=lengths.numpy(),
+             language=language.numpy(), text_norm=norm.numpy(), logits=logits.numpy())
+
+
+def load_model(args):
+    import onnx
+    model = arch.SenseVoiceSmall(len(VOCAB), **SHAPE)
+    model.load_state_dict(torch.load(os.path.join(args.work, "model.pt")))
+    model.eval()
+    meta = {p.key: p.value for p in onnx.load(os.path.join(args.out, "model.onnx")).metadata_props}
+    floats = lambda key: torch.tensor([float(v) for v in meta[key].split(",")])
+    return model, floats("neg_mean"), floats("inv_stddev")
+
+
+# ---------------------------------------------------------------- evaluation (pure-Python decode)
+
+def greedy_decode(logits):
+    """sherpa-onnx's rules (contract §4): CTC greedy, tokens 0..2 are tags, 3 dropped, text 4.."""
+    tokens, previous = [], -1
+    for y in logits.argmax(-1).tolist():
+        if y != 0 and y != previous:
+            tokens.append(y)
+        previous = y
+    if len(tokens) < 3:
+        return "", "", "", ""
+    symbols = [VOCAB[t] for t in tokens]
+    text = "".join(" " + s[1:] if s.startswith("\u2581") and len(s.encode()) >= 3 else s
+                   for s in symbols[4:])
+    bare = lambda s: s[2:-2] if s.startswith("<|") else s
+    return bare(symbols[0]), bare(symbols[1]), bare(symbols[2]), text.strip()
+
+
+def evaluate(args, model, neg_mean, inv_stddev):
+    heldout = os.path.join(args.work, "heldout")
+    if not os.path.exists(os.path.join(heldout, "manifest.csv")):
+        log(f"writing {args.heldout} held-out files to {heldout}")
+        ds.write_heldout(heldout, HELDOUT_SEED, args.heldout, jobs=args.jobs)
+    evaluator = load_evaluator()
+    rows = evaluator.read_manifest(os.path.join(heldout, "manifest.csv"))
+    feats = [(ds.features(ds.decode_file(os.path.join(heldout, r["file"]))) + neg_mean) * inv_stddev
+             for r in rows]
+    results = {}
+    for lang_mode in ("given", "auto"):
+        for itn in (False, True):
+            outdir = os.path.join(args.work, "eval", f"{lang_mode}-{'itn' if itn else 'noitn'}")
+            write_json_outputs(outdir, model, rows, feats, lang_mode, itn)
+            tallies = evaluator.report(rows, outdir)
+            results[(lang_mode, itn)] = tallies
+    return results
+
+
+def write_json_outputs(outdir, model, rows, feats, lang_mode, itn):
+    """Fabricates the CLI's JSON (design Part 2) from the Python decode, one file per input."""
+    os.makedirs(outdir, exist_ok=True)
+    for row, f in zip(rows, feats):
+        query = "auto" if lang_mode == "auto" else row["language"]
+        with torch.no_grad():
+            logits = model(f[None], torch.tensor([f.shape[0]], dtype=torch.int32),
+                           torch.tensor([arch.LANGUAGE_ROWS[query]], dtype=torch.int32),
+                           torch.tensor([arch.WITH_ITN_ROW if itn else arch.WITHOUT_ITN_ROW],
+                                        dtype=torch.int32))[0]
+        language, emotion, event, text = greedy_decode(logits)
+        result = {"file": row["file"], "language": language, "text": text,
+                  "segments": [{"start": 0.0, "end": round(f.shape[0] * 0.06, 2), "text": text,
+                                "language": language, "emotion": emotion, "event": event,
+                                "itn": itn}],
+                  "options": {"lang": query, "itn": itn}}
+        name = os.path.splitext(os.path.basename(row["file"]))[0] + ".json"
+        with open(os.path.join(outdir, name), "w", encoding="utf-8") as out:
+            json.dump(result, out, ensure_ascii=False)
+
+
+def load_evaluator():
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "evaluate-transcripts.py")
+    spec = importlib.util.spec_from_file_location("evaluate_transcripts", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def main():
+    args = parse_args()
+    torch.set_num_threads(args.threads)
+    os.makedirs(args.work, exist_ok=True)
+    if args.eval_only:
+        evaluate(args, *load_model(args))
+        return
+    items = build_pool(args)
+    neg_mean, inv_stddev = cmvn_stats(items)
+    log(f"pool: {len(items)} utterances, {sum(i[0].shape[0] for i in items) / 100 / 3600:.2f} h")
+    model, seconds = train(args, items, neg_mean, inv_stddev)
+    torch.save(model.state_dict(), os.path.join(args.work, "model.pt"))
+    log(f"trained in {seconds:.0f} s")
+    export(args, model, neg_mean, inv_stddev, seconds)
+    evaluate(args, model, neg_mean, inv_stddev)
+
+
+if __name__ == "__main__":
+    main()
