@@ -1,51 +1,133 @@
 #!/usr/bin/env bash
-# Peak resident memory of `sensevoice transcribe` (GNU time's "Maximum resident set size") for one
-# 30 s file, 1,000 short files and one long file: the pipeline's memory should not grow with file
-# count or file length (bounded queues, streamed decoding, --max-segment-s).
+# Peak memory of `sensevoice transcribe` on three workloads (issue 4, docs/benchmarks.md "Memory"):
+#   single  one 30 s recording
+#   many    1,000 short recordings (2.5 s each)
+#   long    one 3-hour recording (FLAC), which the pipeline must stream
+# The goal: many and long peak within 10 % of single. Also checks that the 3-hour transcript's
+# timestamps are monotonic and inside the audio.
 #
-#   scripts/bench-memory.sh [MODEL_DIR] [HOURS] [-- TRANSCRIBE OPTIONS...]
+# Needs: GNU time as /usr/bin/time (Debian: `apt-get install time`; bash's builtin `time` does not
+# report memory), espeak-ng, sox, ffmpeg, python3, and a built ./sensevoice (`make build`).
 #
-# MODEL_DIR defaults to the test model (src/test/resources/models/test-sherpa); HOURS (default 3)
-# is the long file's length. Options after -- go to every run (default: --vad energy, which keeps
-# a 3-hour run short; Silero's state is fixed-size, so it changes time, not the memory trend).
-# Needs espeak-ng, sox, GNU time (/usr/bin/time; apt-get install time) and the built jar.
+# Usage: scripts/bench-memory.sh [--model NAME|DIR] [--work DIR] [-- extra transcribe options]
+#   --work DIR  where fixtures and outputs go (default: $TMPDIR/sensevoice-bench-memory); fixtures
+#               are generated once and reused by later runs.
+# SENSEVOICE_JAVA_OPTS is passed to the JVM as usual (e.g. -Xmx512m to compare heap limits).
 set -euo pipefail
-here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
-model_dir="${1:-$here/src/test/resources/models/test-sherpa}"
-hours="${2:-3}"
-shift $(( $# > 2 ? 2 : $# ))
-[[ "${1:-}" == "--" ]] && shift
-options=("$@")
-[[ ${#options[@]} -eq 0 ]] && options=(--vad energy)
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
 
-espeak-ng -v en-us -w "$work/a22.wav" "Please call me back before five o'clock tomorrow afternoon."
-espeak-ng -v en-us -w "$work/b22.wav" "The meeting has been moved to Thursday at half past nine."
-sox "$work/a22.wav" -r 16000 -b 16 -c 1 "$work/a.wav"
-sox "$work/b22.wav" -r 16000 -b 16 -c 1 "$work/b.wav"
-sox -n -r 16000 -b 16 -c 1 "$work/pause.wav" trim 0 0.8
-sox "$work/a.wav" "$work/pause.wav" "$work/b.wav" "$work/pause.wav" "$work/short.wav"
-mkdir -p "$work/one" "$work/many" "$work/long"
-sox "$work/short.wav" "$work/one/30s.wav" repeat 9 trim 0 30
-for i in $(seq -w 1 1000); do cp "$work/short.wav" "$work/many/short-$i.wav"; done
-sox "$work/one/30s.wav" "$work/long/long.wav" repeat $(( hours * 120 - 1 ))
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+model=""
+work="${TMPDIR:-/tmp}/sensevoice-bench-memory"
+extra=()
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --model) model="$2"; shift 2 ;;
+    --work) work="$2"; shift 2 ;;
+    --) shift; extra=("$@"); break ;;
+    *) echo "bench-memory: unknown argument $1 (see the header of $0)" >&2; exit 2 ;;
+  esac
+done
 
-peak() { # $1 = label, $2 = input; prints the label, the peak RSS in MiB and the wall time
-  local out="$work/out-$RANDOM"
-  /usr/bin/time -f "%M %e" -o "$work/time" "$here/sensevoice" transcribe --model "$model_dir" -q -f txt \
-    -o "$out" "${options[@]}" "$2" >/dev/null
-  read -r kb wall < "$work/time"
-  echo "$1 $(( (kb + 1023) / 1024 )) $wall"
-  rm -rf "$out"
+for tool in espeak-ng sox ffmpeg python3; do
+  command -v "$tool" >/dev/null || { echo "bench-memory: $tool is missing; install it" >&2; exit 2; }
+done
+if [[ ! -x /usr/bin/time ]] || ! /usr/bin/time -v true >/dev/null 2>&1; then
+  echo "bench-memory: GNU time is missing: apt-get install time" >&2
+  exit 2
+fi
+
+fixtures="$work/fixtures"
+mkdir -p "$fixtures"
+
+# A 30 s English speech clip at 16 kHz mono: espeak-ng text, padded or cut to exactly 30 s.
+make_clip() {
+  local clip="$fixtures/clip30.wav"
+  [[ -f "$clip" ]] && return
+  local text="The quarterly report is ready. Revenue grew by twelve percent, and costs stayed flat.
+  We will hire four engineers next month. Please send your comments before Friday at noon.
+  The meeting on Tuesday moves to room three. Thank you all for the hard work this season."
+  espeak-ng -s 150 -w "$fixtures/speech.wav" "$text"
+  sox "$fixtures/speech.wav" -r 16000 -c 1 -b 16 "$fixtures/speech16.wav"
+  sox "$fixtures/speech16.wav" "$fixtures/looped.wav" repeat 3
+  sox "$fixtures/looped.wav" "$clip" trim 0 30
+  rm -f "$fixtures/speech.wav" "$fixtures/speech16.wav" "$fixtures/looped.wav"
 }
 
-echo "load: $(cut -d' ' -f1-3 /proc/loadavg); model: $model_dir; options: ${options[*]}"
-echo "| input | peak RSS (MiB) | vs one 30 s file | wall (s) |"
-echo "|---|---|---|---|"
-read -r _ base wall < <(peak one "$work/one")
-echo "| one 30 s file | $base | 1.00 | $wall |"
-read -r _ many wall < <(peak many "$work/many")
-echo "| 1,000 files of $(soxi -D "$work/short.wav" | cut -c1-4) s | $many | $(awk -v a="$many" -v b="$base" 'BEGIN{printf "%.2f", a/b}') | $wall |"
-read -r _ long wall < <(peak long "$work/long")
-echo "| one ${hours} h file | $long | $(awk -v a="$long" -v b="$base" 'BEGIN{printf "%.2f", a/b}') | $wall |"
+make_single() {
+  mkdir -p "$fixtures/single"
+  [[ -f "$fixtures/single/call.wav" ]] || cp "$fixtures/clip30.wav" "$fixtures/single/call.wav"
+}
+
+# 1,000 files of 2.5 s: 2,500 s of the looped clip cut by ffmpeg's segment muxer.
+make_many() {
+  local dir="$fixtures/many"
+  [[ -d "$dir" && $(find "$dir" -name '*.wav' | wc -l) -ge 1000 ]] && return
+  rm -rf "$dir" && mkdir -p "$dir"
+  sox "$fixtures/clip30.wav" "$fixtures/loop2500.wav" repeat 84
+  ffmpeg -nostdin -v error -i "$fixtures/loop2500.wav" -t 2500 -f segment -segment_time 2.5 \
+    -c:a pcm_s16le "$dir/short%04d.wav"
+  rm -f "$fixtures/loop2500.wav"
+  find "$dir" -name '*.wav' | sort | tail -n +1001 | xargs -r rm -f
+}
+
+# 3 hours = the 30 s clip 360 times, as FLAC (~100 MB instead of 345 MB of WAV).
+make_long() {
+  [[ -f "$fixtures/long/three-hours.flac" ]] && return
+  mkdir -p "$fixtures/long"
+  sox "$fixtures/clip30.wav" "$fixtures/long/three-hours.flac" repeat 359
+}
+
+model_args=()
+[[ -n "$model" ]] && model_args=(--model "$model")
+
+# Runs one workload; prints "name peak_rss_mb wall_s exit".
+measure() {
+  local name="$1" input="$2"
+  local out="$work/out-$name" log="$work/time-$name.txt"
+  rm -rf "$out"
+  local status=0
+  /usr/bin/time -v -o "$log" "$here/sensevoice" transcribe "${model_args[@]}" -q -f json -o "$out" \
+    --stats "$work/stats-$name.csv" "${extra[@]}" "$input" || status=$?
+  local kb wall
+  kb=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$log")
+  wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$log")
+  peak[$name]=$((kb / 1024))
+  printf '%-7s peak_rss_mb=%-6d wall=%-9s exit=%d\n' "$name" "${peak[$name]}" "$wall" "$status"
+}
+declare -A peak
+
+# Each workload's peak against the single 30 s file's (goal: within 10 %).
+compare() {
+  local name
+  for name in many long; do
+    printf '%-7s vs single: %+d %%\n' "$name" $(( (peak[$name] - peak[single]) * 100 / peak[single] ))
+  done
+}
+
+check_long_timestamps() {
+  python3 - "$work/out-long/three-hours.json" <<'PY'
+import json, sys
+doc = json.load(open(sys.argv[1]))
+duration, previous, problems = doc["duration_s"], -1.0, 0
+for seg in doc["segments"]:
+    if not (previous <= seg["start"] <= seg["end"] <= duration + 1e-6):
+        problems += 1
+    previous = seg["end"]
+    times = [t["start"] for t in seg["tokens"]]
+    if times != sorted(times) or any(not (seg["start"] <= t <= seg["end"]) for t in times):
+        problems += 1
+print(f"long    duration_s={duration} segments={len(doc['segments'])} "
+      f"last_end={doc['segments'][-1]['end'] if doc['segments'] else None} timestamp_problems={problems}")
+sys.exit(1 if problems else 0)
+PY
+}
+
+echo "bench-memory: generating fixtures in $fixtures (once)" >&2
+make_clip; make_single; make_many; make_long
+[[ -f "$here/target/sensevoice.jar" ]] || make -s -C "$here" build
+echo "bench-memory: JVM options: ${SENSEVOICE_JAVA_OPTS:-(launcher defaults)}" >&2
+measure single "$fixtures/single/call.wav"
+measure many "$fixtures/many"
+measure long "$fixtures/long/three-hours.flac"
+check_long_timestamps
+compare

@@ -86,7 +86,7 @@ public final class AudioDecoder {
     private SampleSource openWav(Path input, InputStream in) throws IOException {
         WavFormat format = WavHeaderReader.read(in, input);
         if (format.encoding() != null) {
-            return new ResampledSource(checked(input, new WavReader(in, format)));
+            return new ResampledSource(checked(input, new WavReader(in, input, format)));
         }
         in.close();
         Path executable = ffmpeg().orElseThrow(() -> new AudioException(input,

@@ -113,6 +113,9 @@ final class FfmpegSource implements SampleSource {
         }
     }
 
+    /** The "[mov,mp4,m4a,3gp,3g2,mj2 @ 0x5639d9fa4d00] " that ffmpeg puts before a demuxer's message. */
+    private static final String DEMUXER_TAG = "^\\[[^\\]]* @ 0x[0-9a-f]+\\] ";
+
     /** ffmpeg's first error line, which names the cause (e.g. "Invalid data found ..."). */
     String firstStderrLine() {
         String text;
@@ -120,7 +123,7 @@ final class FfmpegSource implements SampleSource {
             text = stderr.toString(StandardCharsets.UTF_8);
         }
         String ownName = "file:" + file.toAbsolutePath() + ": ";
-        return text.lines().map(line -> line.replace(ownName, "").strip())
+        return text.lines().map(line -> line.replace(ownName, "").replaceFirst(DEMUXER_TAG, "").strip())
                 .filter(line -> !line.isEmpty()).findFirst().orElse("no error message");
     }
 

@@ -90,11 +90,22 @@ final class FlacReader implements FrameReader {
             throw new AudioException(file, "corrupt FLAC frame after sample " + decoder.getSamplesDecoded(), e);
         }
         if (frame == null) {
+            checkComplete();
             return false;
         }
         frameLength = frame.header.blockSize;
         framePosition = 0;
         return frameLength > 0 || nextFrame();
+    }
+
+    /** STREAMINFO's total (0 = unknown) against what was decoded: a cut file fails, as a cut WAV does. */
+    private void checkComplete() throws AudioException {
+        long total = info.getTotalSamples();
+        double missingS = (double) (total - decoder.getSamplesDecoded()) / info.getSampleRate();
+        if (total > 0 && missingS > Truncation.TOLERANCE_S) {
+            throw Truncation.failure(file, (double) total / info.getSampleRate(),
+                    (double) decoder.getSamplesDecoded() / info.getSampleRate());
+        }
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.sensevoice.transcribe;
 
 import dev.sensevoice.SenseVoiceException;
+import dev.sensevoice.audio.AudioException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 
@@ -15,6 +16,9 @@ final class Failures {
         }
         if (e instanceof AccessDeniedException) {
             return "permission denied; check the file's permissions";
+        }
+        if (e instanceof AudioException audio) {
+            return audio.reason(); // the line already starts with the input's name
         }
         if (e instanceof SenseVoiceException) {
             return e.getMessage();

@@ -68,9 +68,9 @@ final class TranscriptionRun {
         Channel<SegmentJob> segments = new Channel<>("segments", 2 * p.featureWorkers() + 2);
         Channel<FeaturedSegment> features = new Channel<>("features", 2 * BATCH_WINDOW);
         Channel<List<FeaturedSegment>> batches = new Channel<>("batches", p.inferenceWorkers() + 1);
-        // Logits are large (a 30 s segment over a 25,055-piece vocabulary is 50 MB): hold only
-        // what the post workers can take next, so a slow writer cannot pile them up.
-        Channel<RecognizedSegment> recognized = new Channel<>("recognized", 2 * p.postWorkers());
+        // Each item holds its full logits (frames x vocabulary: ~50 MB for 30 s with the real model),
+        // so this queue stays short: post-processing is fast unless --allowed-langs decodes again.
+        Channel<RecognizedSegment> recognized = new Channel<>("recognized", 2 * p.postWorkers() + 2);
         Batcher<FeaturedSegment> batcher = new Batcher<>(FeaturedSegment::seconds, p.batchS(),
                 stages.recognizer().quantized() ? 1 : Integer.MAX_VALUE, BATCH_WINDOW);
         return new Pipeline("transcribe")

@@ -78,7 +78,7 @@ final class AudioFixtures {
     static float[] readNative(Path wav) throws IOException {
         try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(wav))) {
             WavFormat format = WavHeaderReader.read(in, wav);
-            return readFrames(new WavReader(in, format));
+            return readFrames(new WavReader(in, wav, format));
         }
     }
 

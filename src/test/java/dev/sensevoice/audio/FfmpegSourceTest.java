@@ -100,6 +100,11 @@ class FfmpegSourceTest {
         Path video = ffmpeg(dir.resolve("silent-film.mp4"), "testsrc=d=1", "-c:v", "mpeg4");
         e = assertThrows(AudioException.class, () -> decoder.open(video));
         assertEquals(video + ": ffmpeg failed (exit 1): Stream map '0:a:0' matches no streams.", e.getMessage());
+
+        Path m4a = ffmpeg(dir.resolve("whole.m4a"), "sine=f=440:d=2");
+        Path cut = Files.write(dir.resolve("cut.m4a"), java.util.Arrays.copyOf(Files.readAllBytes(m4a), 3000));
+        e = assertThrows(AudioException.class, () -> decoder.open(cut));
+        assertEquals(cut + ": ffmpeg failed (exit 1): moov atom not found", e.getMessage(), "without ffmpeg's demuxer tag");
     }
 
     @Test

@@ -81,7 +81,7 @@ class ResampledSourceTest {
         long frames = 600L * rate;
         GeneratedWav wav = new GeneratedWav(rate, frames);
         Path name = Path.of("generated.wav");
-        try (SampleSource source = new ResampledSource(new WavReader(wav, WavHeaderReader.read(wav, name)))) {
+        try (SampleSource source = new ResampledSource(new WavReader(wav, name, WavHeaderReader.read(wav, name)))) {
             float[] block = new float[4000];
             long produced = 0;
             long reads = 0;

@@ -106,15 +106,21 @@ class WavReaderTest {
         assertClose(ffmpegNative(wav), readNative(wav), 1e-7);
     }
 
-    /** Decided behaviour: a cut data chunk yields the whole frames present, without error. */
+    /** A cut data chunk fails at its end, naming both lengths; a shortfall within the tolerance does not. */
     @Test
-    void truncatedDataYieldsTheFramesPresent() throws Exception {
-        double[][] signal = sines(2, 8000, 1000);
+    void truncatedDataFailsWithBothLengths() throws Exception {
+        double[][] signal = sines(2, 8000, 8000);
         byte[] data = samples(signal, false, 16);
         byte[] cut = Arrays.copyOf(data, 4 * 600 + 2); // 600 frames and half of one
         Path wav = write("cut.wav", riff(chunk("fmt ", fmt(1, 2, 8000, 16)), chunk("data", cut, data.length)));
-        float[] expected = Arrays.copyOf(flatten(signal), 2 * 600);
-        assertClose(expected, readNative(wav), 1.6e-5);
+        AudioException e = org.junit.jupiter.api.Assertions.assertThrows(AudioException.class, () -> readNative(wav));
+        assertEquals("truncated: the header declares 1.00 s of audio but the file ends after 0.08 s; copy it again, "
+                + "or rewrite it with ffmpeg to transcribe what is there", e.reason());
+        assertEquals(wav, e.file());
+
+        byte[] almost = Arrays.copyOf(data, data.length - 4 * 400); // 50 ms short
+        Path rounded = write("rounded.wav", riff(chunk("fmt ", fmt(1, 2, 8000, 16)), chunk("data", almost, data.length)));
+        assertClose(Arrays.copyOf(flatten(signal), 2 * 7600), readNative(rounded), 1.6e-5);
     }
 
     private WavFormat header(Path wav) throws Exception {
