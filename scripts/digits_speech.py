@@ -71,35 +71,7 @@ def resample(wave, source, target):
 
 
 def melody(samples, rate, rng):
-    """Synthesized notes of a random timbre (1-8 harmonics, plucked to sustained, sometimes two
-    voices), looped to `samples` and scaled to peak 1."""
-    out = np.zeros(samples, dtype=np.float32)
-    harmonics = int(rng.integers(1, 9))
-    slope, decay, bright = rng.uniform(0.5, 2.5), rng.uniform(0.3, 12), rng.uniform(0, 1.5)
-    base, attack = rng.uniform(150, 600), rng.uniform(0.003, 0.05)
-    chords = rng.random() < 0.3
-    position = 0
-    while position < samples:
-        length = int(rng.uniform(0.12, 0.7) * rate)
-        t = np.arange(length) / rate
-        steps = [int(rng.integers(-5, 8))] + ([int(rng.choice([3, 4, 7]))] if chords else [])
-        note = np.zeros(length)
-        for k, step in enumerate(steps):
-            freq = base * 2 ** ((steps[0] + step * (k > 0)) / 12)
-            for h in range(1, harmonics + 1):
-                if freq * h < rate / 2:
-                    note += np.sin(2 * math.pi * freq * h * t) / h ** slope \
-                        * np.exp(-t * decay * h ** bright)
-        note *= np.minimum(1.0, t / attack)
-        end = min(samples, position + length)
-        out[position:end] += note[:end - position].astype(np.float32)
-        position += length
-    return out / (np.abs(out).max() + 1e-9)
-
-
-def simple_melody(samples, rate, rng):
-    """A few synthesized notes (sine plus two harmonics, soft attack and decay), looped: the
-    melody of the held-out files (and of the committed parity subset)."""
+    """A few synthesized notes (sine plus two harmonics, soft attack and decay), looped."""
     out = np.zeros(samples, dtype=np.float32)
     position = 0
     base = rng.uniform(180, 440)
@@ -146,11 +118,10 @@ def decode_file(path, rate=RATE):
     return np.frombuffer(raw, dtype=np.float32).copy()
 
 
-def utterance(rng, language=None, bgm=None, augment=True, pad=(0.2, 1.5), tune=melody):
+def utterance(rng, language=None, bgm=None, augment=True, pad=(0.2, 1.5)):
     """One random spoken digit string at 16 kHz: (wave, language, digits, bgm).
 
-    augment: True (noise, telephone band, codec), "noise" (noise only) or False.
-    tune: the melody synthesizer used when bgm."""
+    augment: True (noise, telephone band, codec), "noise" (noise only) or False."""
     language = language or ("en" if rng.random() < 0.5 else "zh")
     voice = ENGLISH_VOICES[int(rng.integers(len(ENGLISH_VOICES)))] if language == "en" \
         else MANDARIN_VOICE
@@ -159,17 +130,17 @@ def utterance(rng, language=None, bgm=None, augment=True, pad=(0.2, 1.5), tune=m
                    int(rng.integers(30, 71)))
     speech = resample(speech, ESPEAK_RATE, RATE)
     bgm = (rng.random() < 0.25) if bgm is None else bgm
-    wave = mix(speech, rng, bgm, augment, pad, tune)
+    wave = mix(speech, rng, bgm, augment, pad)
     return wave, language, digits, bool(bgm)
 
 
-def mix(speech, rng, bgm, augment, pad, tune):
+def mix(speech, rng, bgm, augment, pad):
     """Pad with 0.2-1.5 s of silence each side, then melody, noise, gain, telephone, codec."""
     lead, trail = (int(rng.uniform(*pad) * RATE) for _ in range(2))
     wave = np.concatenate([np.zeros(lead, np.float32), speech, np.zeros(trail, np.float32)])
     level = rms(speech)
     if bgm:
-        wave += tune(len(wave), RATE, rng) * level * 10 ** (rng.uniform(-14, -3) / 20) * 2.5
+        wave += melody(len(wave), RATE, rng) * level * 10 ** (rng.uniform(-14, -3) / 20) * 2.5
     if augment and rng.random() < 0.6:
         wave += noise(len(wave), rng) * level * 10 ** (-rng.uniform(8, 40) / 20)
     if augment is True and rng.random() < 0.2:
@@ -214,7 +185,7 @@ def heldout_item(seed, index, formats=FORMATS, pad=(0.2, 1.5)):
     rng = np.random.default_rng([seed, index])
     language = "en" if index % 2 == 0 else "zh"
     bgm = index % 8 in (6, 7)
-    wave, language, digits, bgm = utterance(rng, language, bgm, "noise", pad, simple_melody)
+    wave, language, digits, bgm = utterance(rng, language, bgm, "noise", pad)
     fmt = formats[(index // 2) % len(formats)]
     name = f"{language}-{index:03d}-{fmt[1] // 1000}k.{fmt[0]}"
     return name, wave, fmt, language, digits, bgm
