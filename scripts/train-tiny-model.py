@@ -209,13 +209,13 @@ def train(args, items, neg_mean, inv_stddev):
 
 # ---------------------------------------------------------------- export
 
-def export(args, model, neg_mean, inv_stddev, seconds):
+def export(args, model, neg_mean, inv_stddev):
     import onnx
     os.makedirs(args.out, exist_ok=True)
     path = os.path.join(args.out, "model.onnx")
     arch.export_sherpa(model, path, opset=13)
-    comment = (f"tiny digits-only SenseVoice-contract model, {SHAPE}, trained {seconds:.0f} s "
-               f"by scripts/train-tiny-model.py --seed {args.seed}")
+    comment = (f"tiny digits-only SenseVoice-contract model, {SHAPE}, {args.steps} steps, "
+               f"made by scripts/train-tiny-model.py --seed {args.seed}")
     arch.add_metadata(path, arch.sherpa_metadata(len(VOCAB), neg_mean.tolist(),
                                                  inv_stddev.tolist(), comment))
     arch.write_tokens_txt(os.path.join(args.out, "tokens.txt"), VOCAB)
@@ -333,7 +333,7 @@ def main():
     model, seconds = train(args, items, neg_mean, inv_stddev)
     torch.save(model.state_dict(), os.path.join(args.work, "model.pt"))
     log(f"trained in {seconds:.0f} s")
-    export(args, model, neg_mean, inv_stddev, seconds)
+    export(args, model, neg_mean, inv_stddev)
     evaluate(args, model, neg_mean, inv_stddev)
 
 
