@@ -1,5 +1,6 @@
 package dev.sensevoice.cache;
 
+import dev.sensevoice.model.Sha256;
 import dev.sensevoice.ExitCode;
 import dev.sensevoice.SenseVoiceException;
 import dev.sensevoice.frontend.FeatureExtractor;
@@ -88,7 +89,7 @@ public final class ModelStoreCheck {
         if (recorded.isPresent() && recorded.get().size() != size) {
             throw damaged(file, size + " bytes, " + recorded.get().size() + " when installed");
         }
-        String sha = ModelStoreReceipt.sha256(file);
+        String sha = Sha256.of(file);
         Optional<String> official = listed.flatMap(ModelManifest.File::sha256);
         if (official.isPresent() && !official.get().equals(sha)) {
             throw damaged(file, "sha256 " + sha + " differs from the official " + official.get());

@@ -1,5 +1,6 @@
 package dev.sensevoice.cache;
 
+import dev.sensevoice.model.Sha256;
 import dev.sensevoice.ExitCode;
 import dev.sensevoice.SenseVoiceException;
 import java.io.IOException;
@@ -110,7 +111,7 @@ final class ModelStoreInstaller {
                     + "; the partial file was removed: run the command again");
         }
         listener.notice("computing sha256 of " + d.fileName());
-        String sha = ModelStoreReceipt.sha256(part);
+        String sha = Sha256.of(part);
         if (d.sha256().isPresent() && !d.sha256().get().equals(sha)) {
             Files.deleteIfExists(part);
             throw damaged("download " + d.url() + ": sha256 " + sha + " differs from the manifest's "
@@ -131,7 +132,7 @@ final class ModelStoreInstaller {
                 throw damaged(manifest.name() + "/" + f.name() + ": " + size + " bytes, the manifest says "
                         + f.size().getAsLong() + "; nothing was installed");
             }
-            String sha = ModelStoreReceipt.sha256(file);
+            String sha = Sha256.of(file);
             if (f.sha256().isPresent() && !f.sha256().get().equals(sha)) {
                 throw damaged(manifest.name() + "/" + f.name() + ": sha256 " + sha + " differs from the manifest's "
                         + f.sha256().get() + "; nothing was installed");

@@ -53,7 +53,7 @@ public record ModelDescription(ModelFiles files, List<FileDescription> models, M
 
     private static FileDescription describe(Path file) {
         OnnxHeader header = OnnxHeader.read(file);
-        return new FileDescription(file, size(file), ModelInfo.sha256(file), header.quantized(),
+        return new FileDescription(file, size(file), Sha256.of(file), header.quantized(),
                 header.inputs(), header.outputs());
     }
 

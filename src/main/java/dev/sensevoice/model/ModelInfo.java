@@ -1,13 +1,6 @@
 package dev.sensevoice.model;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -66,7 +59,7 @@ public final class ModelInfo {
     /** Lower-case hex sha256 of the model file; the first call reads the whole file. */
     public synchronized String sha256() {
         if (sha256 == null) {
-            sha256 = sha256(file);
+            sha256 = Sha256.of(file);
         }
         return sha256;
     }
@@ -74,21 +67,6 @@ public final class ModelInfo {
     /** The hash as the snapshot source already knew it (from its memo), so it is not read again. */
     synchronized void knownSha256(String hex) {
         sha256 = hex;
-    }
-
-    static String sha256(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[1 << 16];
-            for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
-                digest.update(buffer, 0, n);
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (IOException e) {
-            throw new UncheckedIOException(file + ": cannot read: " + e.getMessage(), e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 missing from the JDK", e);
-        }
     }
 
     @Override
