@@ -70,21 +70,65 @@ def resample(wave, source, target):
     return torchaudio.functional.resample(torch.from_numpy(wave), source, target).numpy()
 
 
+TIMBRES = ("harmonic", "pluck", "square", "saw", "organ")
+
+
 def melody(samples, rate, rng):
-    """A few synthesized notes (sine plus two harmonics, soft attack and decay), looped."""
+    """Synthesized music of a random timbre, tempo and register, so the BGM event learns music
+    in general rather than one instrument: sine with harmonics, Karplus-Strong plucked string,
+    low-passed square or saw, soft organ chords; one note in four may switch timbre."""
     out = np.zeros(samples, dtype=np.float32)
+    timbre = TIMBRES[int(rng.integers(len(TIMBRES)))]
+    base = 110 * 2 ** rng.uniform(0, 2.5)  # 110-620 Hz
+    beat = rng.uniform(0.12, 0.5)
     position = 0
-    base = rng.uniform(180, 440)
     while position < samples:
-        length = int(rng.uniform(0.15, 0.6) * rate)
-        freq = base * 2 ** (int(rng.integers(-5, 8)) / 12)
-        t = np.arange(length) / rate
-        note = sum(np.sin(2 * math.pi * freq * h * t) / h ** 1.5 for h in (1, 2, 3))
-        envelope = np.minimum(1.0, t / 0.02) * np.exp(-t * rng.uniform(1, 5))
+        length = int(beat * (0.5, 1, 1, 2)[int(rng.integers(4))] * rng.uniform(0.9, 1.1) * rate)
+        kind = TIMBRES[int(rng.integers(len(TIMBRES)))] if rng.random() < 0.25 else timbre
+        note = _note(kind, base * 2 ** (int(rng.integers(-5, 8)) / 12), length, rate, rng)
         end = min(samples, position + length)
-        out[position:end] += (note * envelope)[:end - position].astype(np.float32)
+        out[position:end] += note[:end - position]
         position += length
     return out / (np.abs(out).max() + 1e-9)
+
+
+def _note(kind, freq, length, rate, rng):
+    t = np.arange(length) / rate
+    attack = np.minimum(1.0, t / rng.uniform(0.003, 0.04))
+    if kind == "pluck":
+        return _pluck(freq, length, rate, rng)
+    if kind == "organ":
+        chord = (0, 4, 7) if rng.random() < 0.5 else (0, 3, 7)
+        chord = chord[:int(rng.integers(2, 4))]
+        tone = sum(_additive(freq * 2 ** (step / 12), t, rate, lambda h: 1.0 / h ** 2, 4)
+                   for step in chord)
+        return (tone * attack * np.minimum(1.0, (t[-1] - t + 1e-3) / 0.05)).astype(np.float32)
+    if kind == "harmonic":
+        tone = _additive(freq, t, rate, lambda h: 1.0 / h ** 1.5, 3)
+    else:  # square (odd harmonics) or saw, low-passed at a random cutoff
+        cutoff = freq * rng.uniform(2, 10)
+        odd = kind == "square"
+        tone = _additive(freq, t, rate, lambda h: (0.0 if odd and h % 2 == 0 else 1.0 / h)
+                         / math.sqrt(1 + (h * freq / cutoff) ** 2), 24)
+    return (tone * attack * np.exp(-t * rng.uniform(0.5, 6))).astype(np.float32)
+
+
+def _additive(freq, t, rate, weight, count):
+    """Sum of harmonics 1..count below Nyquist with the given amplitude per harmonic number."""
+    harmonics = [h for h in range(1, count + 1) if h * freq < rate / 2 - 500]
+    return sum(weight(h) * np.sin(2 * math.pi * freq * h * t) for h in harmonics)
+
+
+def _pluck(freq, length, rate, rng):
+    """Karplus-Strong: a noise burst in a delay line, averaged and damped each period."""
+    period = max(2, int(round(rate / freq)))
+    damping = rng.uniform(0.990, 0.999)
+    line = rng.uniform(-1, 1, period)
+    blocks = [line]
+    for _ in range(length // period + 1):
+        line = damping * 0.5 * (line + np.roll(line, 1))
+        blocks.append(line)
+    return np.concatenate(blocks)[:length].astype(np.float32)
 
 
 def noise(samples, rng):
@@ -134,8 +178,16 @@ def utterance(rng, language=None, bgm=None, augment=True, pad=(0.2, 1.5)):
     return wave, language, digits, bool(bgm)
 
 
+TIGHT_PAD = (0.05, 0.25)
+
+
 def mix(speech, rng, bgm, augment, pad):
-    """Pad with 0.2-1.5 s of silence each side, then melody, noise, gain, telephone, codec."""
+    """Pad with 0.2-1.5 s of silence each side, then melody, noise, gain, telephone, codec.
+
+    In training (augment True) half the utterances are cut tight like the VAD's segments (speech
+    trimmed, 0.05-0.25 s each side), so the BGM event learns the melody under the speech too."""
+    if augment is True and rng.random() < 0.5:
+        speech, pad = trim(speech), TIGHT_PAD
     lead, trail = (int(rng.uniform(*pad) * RATE) for _ in range(2))
     wave = np.concatenate([np.zeros(lead, np.float32), speech, np.zeros(trail, np.float32)])
     level = rms(speech)
@@ -149,6 +201,12 @@ def mix(speech, rng, bgm, augment, pad):
     if augment is True and rng.random() < 0.3:
         wave = codec_round_trip(wave, RATE, CODECS[int(rng.integers(len(CODECS)))])
     return np.clip(wave, -1, 1).astype(np.float32)
+
+
+def trim(speech, floor=0.02):
+    """The speech without espeak's own leading and trailing silence."""
+    loud = np.flatnonzero(np.abs(speech) > floor * (np.abs(speech).max() + 1e-9))
+    return speech[loud[0]:loud[-1] + 1] if len(loud) else speech
 
 
 def no_speech(rng):

@@ -89,7 +89,9 @@ def pool_item(seed, index):
 
 
 def build_pool(args):
-    path = os.path.join(args.work, f"pool-{args.seed}-{args.pool}.pt")
+    # "varied-tight": multi-timbre melodies, half the utterances cut tight like VAD segments;
+    # older pools in the same folder are stale
+    path = os.path.join(args.work, f"pool-{args.seed}-{args.pool}-varied-tight.pt")
     if os.path.exists(path):
         return torch.load(path)
     log(f"synthesizing {args.pool} utterances with {args.jobs} processes")
@@ -273,7 +275,7 @@ def greedy_decode(logits):
 
 
 def evaluate(args, model, neg_mean, inv_stddev):
-    heldout = os.path.join(args.work, "heldout")
+    heldout = os.path.join(args.work, "heldout-varied")
     if not os.path.exists(os.path.join(heldout, "manifest.csv")):
         log(f"writing {args.heldout} held-out files to {heldout}")
         ds.write_heldout(heldout, HELDOUT_SEED, args.heldout, jobs=args.jobs)
