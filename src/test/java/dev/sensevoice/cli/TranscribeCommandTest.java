@@ -17,9 +17,9 @@ import dev.sensevoice.model.Logits;
 import dev.sensevoice.transcribe.Cancellation;
 import dev.sensevoice.transcribe.FileTranscript;
 import dev.sensevoice.transcribe.InputFile;
-import dev.sensevoice.transcribe.Recognizer;
 import dev.sensevoice.transcribe.SenseVoiceStages;
 import dev.sensevoice.transcribe.StageFactory;
+import dev.sensevoice.transcribe.StubRecognizer;
 import dev.sensevoice.transcribe.Stages;
 import dev.sensevoice.transcribe.TranscriptSink;
 import dev.sensevoice.transcribe.TranscriptionRequest;
@@ -408,30 +408,15 @@ class TranscribeCommandTest {
         out.accept(new SegmentAudio(new SpeechSegment(0, n), java.util.Arrays.copyOf(all, n)));
     }
 
-    static final class HelloRecognizer implements Recognizer {
+    static final class HelloRecognizer extends StubRecognizer {
         @Override
         public List<Logits> run(FeatureBatch batch) {
             return batch.items().stream().map(f -> new Logits(new float[f.frames() + 4], f.frames() + 4, 1)).toList();
         }
 
         @Override
-        public int languageRow(String language) {
-            return 0;
-        }
-
-        @Override
         public int textNormRow(boolean itn) {
             return 14;
-        }
-
-        @Override
-        public boolean quantized() {
-            return false;
-        }
-
-        @Override
-        public Map<String, Float> languageScores(Logits logits) {
-            return Map.of();
         }
     }
 }

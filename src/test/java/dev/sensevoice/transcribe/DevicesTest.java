@@ -13,7 +13,6 @@ import dev.sensevoice.transcribe.TranscriptionRequest.ModelOptions;
 import dev.sensevoice.transcribe.TranscriptionRequest.Parallelism;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -77,7 +76,7 @@ class DevicesTest {
     }
 
     /** A device that notices two runs at once. */
-    private static final class Busy implements Recognizer {
+    private static final class Busy extends StubRecognizer {
         final AtomicInteger inFlight = new AtomicInteger();
         final AtomicInteger overlapped = new AtomicInteger();
         final AtomicInteger runs = new AtomicInteger();
@@ -96,26 +95,6 @@ class DevicesTest {
             runs.incrementAndGet();
             inFlight.decrementAndGet();
             return List.of(new Logits(new float[1], 1, 1));
-        }
-
-        @Override
-        public int languageRow(String language) {
-            return 0;
-        }
-
-        @Override
-        public int textNormRow(boolean itn) {
-            return 0;
-        }
-
-        @Override
-        public boolean quantized() {
-            return false;
-        }
-
-        @Override
-        public Map<String, Float> languageScores(Logits logits) {
-            return Map.of();
         }
 
         @Override

@@ -7,37 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.sensevoice.model.FeatureBatch;
 import dev.sensevoice.model.Logits;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class LiveStagesTest {
     /** A recognizer that counts how often it was closed. */
-    static final class Counting implements Recognizer {
+    static final class Counting extends StubRecognizer {
         int closed;
 
         @Override
         public List<Logits> run(FeatureBatch batch) {
             return List.of();
-        }
-
-        @Override
-        public int languageRow(String language) {
-            return 0;
-        }
-
-        @Override
-        public int textNormRow(boolean itn) {
-            return 0;
-        }
-
-        @Override
-        public boolean quantized() {
-            return false;
-        }
-
-        @Override
-        public Map<String, Float> languageScores(Logits logits) {
-            return Map.of();
         }
 
         @Override
