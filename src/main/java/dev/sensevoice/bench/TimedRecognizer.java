@@ -2,7 +2,7 @@ package dev.sensevoice.bench;
 
 import dev.sensevoice.frontend.Features;
 import dev.sensevoice.model.FeatureBatch;
-import dev.sensevoice.model.Logits;
+import dev.sensevoice.model.BestPath;
 import dev.sensevoice.transcribe.Recognizer;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +32,7 @@ final class TimedRecognizer implements Recognizer {
     }
 
     @Override
-    public List<Logits> run(FeatureBatch batch) {
+    public List<BestPath> run(FeatureBatch batch) {
         long t0 = enter(batch);
         try {
             return inner.run(batch);
@@ -82,8 +82,8 @@ final class TimedRecognizer implements Recognizer {
     }
 
     @Override
-    public Map<String, Float> languageScores(Logits logits) {
-        return inner.languageScores(logits);
+    public Map<String, Float> languageScores(BestPath best) {
+        return inner.languageScores(best);
     }
 
     @Override

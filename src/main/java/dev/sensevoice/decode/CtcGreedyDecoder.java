@@ -1,5 +1,6 @@
 package dev.sensevoice.decode;
 
+import dev.sensevoice.model.BestPath;
 import dev.sensevoice.model.Logits;
 import dev.sensevoice.model.Tokens;
 import java.util.ArrayList;
@@ -61,11 +62,16 @@ public final class CtcGreedyDecoder {
      * @param offsetSeconds where the segment starts in the file; added to every token time
      */
     public Recognition decode(Logits logits, double offsetSeconds) {
-        if (logits.vocab() != pieces.length) {
-            throw new IllegalArgumentException("logits have " + logits.vocab()
+        return decode(logits.bestPath(), offsetSeconds);
+    }
+
+    /** Decodes one item's best path (query frames included), as the pipeline hands it over. */
+    public Recognition decode(BestPath best, double offsetSeconds) {
+        if (best.vocab() != pieces.length) {
+            throw new IllegalArgumentException("logits have " + best.vocab()
                     + " scores per frame but the vocabulary has " + pieces.length + " tokens");
         }
-        CtcPath path = CtcPath.greedy(logits, blankId);
+        CtcPath path = CtcPath.greedy(best, blankId);
         Map<RichTags.Kind, String> header = new EnumMap<>(RichTags.Kind.class);
         StringBuilder raw = new StringBuilder();
         int first = readHeader(path, header, raw);

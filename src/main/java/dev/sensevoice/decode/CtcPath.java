@@ -1,6 +1,6 @@
 package dev.sensevoice.decode;
 
-import dev.sensevoice.model.Logits;
+import dev.sensevoice.model.BestPath;
 
 /**
  * The collapsed CTC greedy path of one item: the emitted token ids and the logits frame each was
@@ -9,20 +9,18 @@ import dev.sensevoice.model.Logits;
 record CtcPath(int[] ids, int[] frames, int length) {
 
     /**
-     * Greedy search as sherpa-onnx and FunASR do it (contract §4.1): argmax per frame, the lowest
-     * id on ties; emit when the id is not blank and differs from the previous frame's id, where
+     * Greedy search as sherpa-onnx and FunASR do it (contract §4.1): argmax per frame (the lowest
+     * id on ties, taken by {@link BestPath}); emit when the id is not blank and differs from the previous frame's id, where
      * "previous" advances on every frame, blanks included (so blank separates repeats).
      */
-    static CtcPath greedy(Logits logits, int blankId) {
-        int frames = logits.frames();
-        int vocab = logits.vocab();
-        float[] values = logits.values();
+    static CtcPath greedy(BestPath best, int blankId) {
+        int frames = best.frames();
         int[] ids = new int[frames];
         int[] at = new int[frames];
         int length = 0;
         int previous = -1;
         for (int t = 0; t < frames; t++) {
-            int y = argmax(values, t * vocab, vocab);
+            int y = best.tokens()[t];
             if (y != blankId && y != previous) {
                 ids[length] = y;
                 at[length] = t;
@@ -31,19 +29,5 @@ record CtcPath(int[] ids, int[] frames, int length) {
             previous = y;
         }
         return new CtcPath(ids, at, length);
-    }
-
-    /** Strictly-greater comparison keeps the first maximum, like std::max_element. */
-    private static int argmax(float[] values, int base, int count) {
-        int best = 0;
-        float bestValue = values[base];
-        for (int i = 1; i < count; i++) {
-            float v = values[base + i];
-            if (v > bestValue) {
-                bestValue = v;
-                best = i;
-            }
-        }
-        return best;
     }
 }

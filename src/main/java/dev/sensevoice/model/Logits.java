@@ -15,4 +15,9 @@ public record Logits(float[] values, int frames, int vocab) {
     public float get(int frame, int id) {
         return values[frame * vocab + id];
     }
+
+    /** The best token per frame and the query frames' scores: all that decoding reads. */
+    public BestPath bestPath() {
+        return BestPath.of(java.nio.FloatBuffer.wrap(values), 0, frames, vocab);
+    }
 }

@@ -1,13 +1,13 @@
 package dev.sensevoice.model;
 
 import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import dev.sensevoice.ExitCode;
 import dev.sensevoice.SenseVoiceException;
 import dev.sensevoice.frontend.Features;
+import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
 import java.nio.IntBuffer;
 import java.nio.file.Path;
@@ -34,10 +34,13 @@ public final class SenseVoiceModel implements AutoCloseable {
     private final int featureDim;
     private final int frameBucket;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final RunBuffers buffers = new RunBuffers();
+    private final OrtSession.RunOptions shrinkArena;
 
-    private SenseVoiceModel(OrtSession session, ModelFlavour flavour, ModelMetadata metadata,
-                            Tokens tokens, ModelInfo info, int frameBucket) {
+    private SenseVoiceModel(OrtSession session, OrtSession.RunOptions shrinkArena, ModelFlavour flavour,
+                            ModelMetadata metadata, Tokens tokens, ModelInfo info, int frameBucket) {
         this.session = session;
+        this.shrinkArena = shrinkArena;
         this.flavour = flavour;
         this.metadata = metadata;
         this.tokens = tokens;
@@ -80,10 +83,27 @@ public final class SenseVoiceModel implements AutoCloseable {
             started.sha256().ifPresent(info::knownSha256);
             // int8: padding would enter the dynamic quantization scale, so never pad beyond the item
             int bucket = header.quantized() ? 1 : options.bucketOn(started.device());
-            return new SenseVoiceModel(started.session(), files.flavour(), metadata, tokens, info, bucket);
+            return new SenseVoiceModel(started.session(), shrinkingArena(), files.flavour(), metadata, tokens,
+                    info, bucket);
         } catch (RuntimeException e) {
             closeQuietly(started.session());
             throw e;
+        }
+    }
+
+    /**
+     * Every run gives back the CPU arena's regions it no longer uses: runs come in many shapes, and
+     * an arena that keeps every region it ever grew ends up well above what one batch of the
+     * largest shape needs (docs/benchmarks.md, Memory: -70 MB on a 10-minute file with the
+     * full-size fp32 network, for ~2 % of run time).
+     */
+    private static OrtSession.RunOptions shrinkingArena() {
+        try {
+            OrtSession.RunOptions options = new OrtSession.RunOptions();
+            options.addRunConfigEntry("memory.enable_memory_arena_shrinkage", "cpu:0");
+            return options;
+        } catch (OrtException e) {
+            throw new SenseVoiceException(ExitCode.MODEL_START, "ONNX Runtime run options: " + SessionStarter.reason(e), e);
         }
     }
 
@@ -93,6 +113,28 @@ public final class SenseVoiceModel implements AutoCloseable {
      * dynamic quantization scale spans the whole batch, so batching would change results.
      */
     public List<Logits> run(FeatureBatch batch) {
+        return run(batch, (all, offset, frames, vocab) -> {
+            float[] values = new float[frames * vocab];
+            all.get(offset, values);
+            return new Logits(values, frames, vocab);
+        });
+    }
+
+    /**
+     * Runs one batch like {@link #run(FeatureBatch)} but keeps only each item's {@link BestPath},
+     * read straight from ONNX Runtime's output: what the transcription pipeline passes on.
+     */
+    public List<BestPath> runBestPaths(FeatureBatch batch) {
+        return run(batch, BestPath::of);
+    }
+
+    /** Reads one item's valid rows ({@code frames} x {@code vocab} floats at {@code offset}) of the batch's logits. */
+    @FunctionalInterface
+    private interface ItemReader<R> {
+        R read(FloatBuffer logits, int offset, int frames, int vocab);
+    }
+
+    private <R> List<R> run(FeatureBatch batch, ItemReader<R> reader) {
         if (info.quantized() && batch.size() > 1) {
             throw new IllegalArgumentException("quantized model " + info.file().getFileName()
                     + " runs one segment at a time, not " + batch.size());
@@ -101,31 +143,42 @@ public final class SenseVoiceModel implements AutoCloseable {
             throw new IllegalStateException("model " + info.name() + " is closed");
         }
         try {
-            return infer(batch);
+            return infer(batch, reader);
         } catch (OrtException e) {
             throw new SenseVoiceException(ExitCode.SOME_FAILED, info.file() + ": inference failed: "
                     + SessionStarter.reason(e), e);
         }
     }
 
-    private List<Logits> infer(FeatureBatch batch) throws OrtException {
+    /** Features in and logits out through borrowed direct buffers: ORT neither copies nor allocates them. */
+    private <R> List<R> infer(FeatureBatch batch, ItemReader<R> reader) throws OrtException {
         int n = batch.size();
         int frames = bucketed(batch.maxFrames(), frameBucket);
+        int vocab = tokens.size();
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         int[] lengths = batch.items().stream().mapToInt(Features::frames).toArray();
-        try (OnnxTensor x = OnnxTensor.createTensor(env, padded(batch, frames), new long[] {n, frames, featureDim});
+        ByteBuffer in = buffers.borrow((long) n * frames * featureDim * Float.BYTES);
+        ByteBuffer out = buffers.borrow((long) n * (frames + 4) * vocab * Float.BYTES);
+        try (OnnxTensor x = OnnxTensor.createTensor(env, padded(batch, frames, in.asFloatBuffer()), new long[] {n, frames, featureDim});
              OnnxTensor xLength = OnnxTensor.createTensor(env, IntBuffer.wrap(lengths), new long[] {n});
              OnnxTensor language = OnnxTensor.createTensor(env, IntBuffer.wrap(batch.languageRows().clone()), new long[] {n});
-             OnnxTensor textNorm = OnnxTensor.createTensor(env, IntBuffer.wrap(batch.textNormRows().clone()), new long[] {n})) {
+             OnnxTensor textNorm = OnnxTensor.createTensor(env, IntBuffer.wrap(batch.textNormRows().clone()), new long[] {n});
+             OnnxTensor logits = OnnxTensor.createTensor(env, out.asFloatBuffer(), new long[] {n, frames + 4, vocab})) {
             Map<String, OnnxTensor> inputs = new HashMap<>();
             inputs.put(flavour.features(), x);
             inputs.put(flavour.lengths(), xLength);
             inputs.put(flavour.language(), language);
             inputs.put(flavour.textNorm(), textNorm);
-            try (OrtSession.Result result = session.run(inputs, Set.of(flavour.logits()))) {
-                OnnxValue value = result.get(flavour.logits()).orElseThrow();
-                return split((OnnxTensor) value, lengths, frames + 4);
+            session.run(inputs, Set.of(), Map.of(flavour.logits(), logits), shrinkArena).close();
+            FloatBuffer all = out.asFloatBuffer();
+            List<R> items = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                items.add(reader.read(all, i * (frames + 4) * vocab, lengths[i] + 4, vocab));
             }
+            return items;
+        } finally {
+            buffers.giveBack(in);
+            buffers.giveBack(out);
         }
     }
 
@@ -135,36 +188,20 @@ public final class SenseVoiceModel implements AutoCloseable {
     }
 
     /** Features of every item in one (N, T, D) buffer, zero beyond each item's frames (after CMVN). */
-    private FloatBuffer padded(FeatureBatch batch, int frames) {
-        float[] values = new float[batch.size() * frames * featureDim];
+    private FloatBuffer padded(FeatureBatch batch, int frames, FloatBuffer values) {
+        float[] zeros = new float[featureDim];
         for (int i = 0; i < batch.size(); i++) {
             Features item = batch.items().get(i);
             if (item.dim() != featureDim) {
                 throw new IllegalArgumentException("features of item " + i + " have " + item.dim()
                         + " values per frame; the model takes " + featureDim);
             }
-            System.arraycopy(item.values(), 0, values, i * frames * featureDim, item.values().length);
+            values.put(item.values());
+            for (int t = item.frames(); t < frames; t++) {
+                values.put(zeros); // the buffer is reused: padding must be written, not assumed
+            }
         }
-        return FloatBuffer.wrap(values);
-    }
-
-    /** Copies out each item's first x_length + 4 frames. */
-    private List<Logits> split(OnnxTensor tensor, int[] lengths, int paddedFrames) {
-        long[] shape = tensor.getInfo().getShape();
-        int vocab = tokens.size();
-        if (shape.length != 3 || shape[0] != lengths.length || shape[1] != paddedFrames || shape[2] != vocab) {
-            throw new SenseVoiceException(ExitCode.SOME_FAILED, info.file() + ": logits of shape "
-                    + Arrays.toString(shape) + ", expected [" + lengths.length + ", "
-                    + paddedFrames + ", " + vocab + "]");
-        }
-        FloatBuffer all = tensor.getFloatBuffer();
-        List<Logits> out = new ArrayList<>(lengths.length);
-        for (int i = 0; i < lengths.length; i++) {
-            float[] values = new float[(lengths[i] + 4) * vocab];
-            all.get(i * paddedFrames * vocab, values);
-            out.add(new Logits(values, lengths[i] + 4, vocab));
-        }
-        return out;
+        return values.flip();
     }
 
     public ModelMetadata metadata() {
@@ -188,6 +225,7 @@ public final class SenseVoiceModel implements AutoCloseable {
     public void close() {
         if (closed.compareAndSet(false, true)) {
             closeQuietly(session);
+            shrinkArena.close();
         }
     }
 

@@ -84,7 +84,7 @@ final class SessionStarter {
     private Started cpu() {
         Path file = files.choose(options.precision(), ExecutionDevice.CPU);
         try {
-            return open(file, ExecutionDevice.CPU, this::baseOptions);
+            return open(file, ExecutionDevice.CPU, this::cpuOptions);
         } catch (OrtException e) {
             throw new SenseVoiceException(ExitCode.MODEL_START, file + ": ONNX Runtime cannot load it: "
                     + reason(e) + "; download or export the model again", e);
@@ -171,6 +171,23 @@ final class SessionStarter {
             session.addCUDA(provider);
             return session;
         } catch (OrtException | RuntimeException e) {
+            session.close();
+            throw e;
+        }
+    }
+
+    /**
+     * No memory patterns on CPU: ORT keeps a plan per input shape and takes each plan's whole block
+     * from its arena at once; batches come in many shapes, so over a long run the arena fragments
+     * and grows past what one batch of the largest shape needs (docs/benchmarks.md, Memory).
+     * CUDA keeps them: its batches come in a few padded shape buckets.
+     */
+    private OrtSession.SessionOptions cpuOptions() throws OrtException {
+        OrtSession.SessionOptions session = baseOptions();
+        try {
+            session.setMemoryPatternOptimization(false);
+            return session;
+        } catch (OrtException e) {
             session.close();
             throw e;
         }

@@ -8,7 +8,8 @@ import java.util.function.ToDoubleFunction;
 /**
  * Packs items into batches whose longest × count ≤ {@code limit} (an item longer than the limit
  * goes alone), at most {@code maxItems} per batch, grouping similar lengths: it takes whatever is
- * queued now (up to {@code window} items), sorts it by length and packs it.
+ * queued now (up to {@code window} items, or items of {@code windowLength} in total), sorts it by
+ * length and packs it. The window bounds what it holds, so memory does not follow item lengths.
  *
  * <p>It never waits with items in hand: when the upstream has nothing more queued right now (idle or
  * ended), it flushes what it holds. Batches therefore grow by themselves when the downstream is the
@@ -19,35 +20,48 @@ public final class Batcher<T> {
     private final double limit;
     private final int maxItems;
     private final int window;
+    private final double windowLength;
 
     public Batcher(ToDoubleFunction<? super T> length, double limit, int maxItems, int window) {
+        this(length, limit, maxItems, window, Double.POSITIVE_INFINITY);
+    }
+
+    public Batcher(ToDoubleFunction<? super T> length, double limit, int maxItems, int window,
+            double windowLength) {
         if (!(limit > 0)) {
             throw new IllegalArgumentException("batch limit (" + limit + ") must be positive");
         }
-        if (maxItems < 1 || window < 1) {
-            throw new IllegalArgumentException("batch max items (" + maxItems + ") and window ("
-                    + window + ") must be positive");
+        if (maxItems < 1 || window < 1 || !(windowLength > 0)) {
+            throw new IllegalArgumentException("batch max items (" + maxItems + "), window ("
+                    + window + ") and window length (" + windowLength + ") must be positive");
         }
         this.length = length;
         this.limit = limit;
         this.maxItems = maxItems;
         this.window = window;
+        this.windowLength = windowLength;
     }
 
     /** Reads {@code in} until end-of-stream, emitting batches; run it with {@link Pipeline#loop}. */
     public void run(Channel<T> in, Emitter<List<T>> out) throws InterruptedException {
         List<T> pending = new ArrayList<>();
+        double pendingLength = 0;
         while (true) {
-            List<T> taken = in.take(window - pending.size(), pending.isEmpty());
+            // one at a time, so neither the window's count nor its length is overshot
+            List<T> taken = in.take(1, pending.isEmpty());
             if (taken.isEmpty() && pending.isEmpty()) {
                 return;
             }
-            pending.addAll(taken);
-            if (pending.size() >= window || in.isEmpty()) {
+            for (T item : taken) {
+                pending.add(item);
+                pendingLength += length.applyAsDouble(item);
+            }
+            if (pending.size() >= window || pendingLength >= windowLength || in.isEmpty()) {
                 for (List<T> batch : pack(pending)) {
                     out.emit(batch);
                 }
                 pending.clear();
+                pendingLength = 0;
             }
         }
     }

@@ -5,17 +5,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.ToDoubleFunction;
 
 /**
  * A bounded queue between two stages with an explicit end-of-stream: producers {@link #put}
  * (blocking while full), then someone calls {@link #close()}; consumers {@link #take()} until it
  * returns {@code null}. {@link #abandon()} is the cancelled state: queued items are dropped, puts
  * throw {@link InterruptedException} and takes see the end at once.
+ *
+ * <p>Full means {@code capacity} items or, for a {@link #weighted} channel, items whose weights
+ * (seconds of audio, say) add up to its budget: a count alone would let thirty-second segments
+ * hold thirty times the memory of one-second ones. An item heavier than the whole budget still
+ * goes through, alone.
  */
 public final class Channel<T> implements Emitter<T> {
     private final String name;
     private final int capacity;
     private final ArrayDeque<T> items;
+    private final ToDoubleFunction<? super T> weight;
+    private final double budget;
+    private double queuedWeight;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition notEmpty = lock.newCondition();
     private final Condition notFull = lock.newCondition();
@@ -23,12 +32,27 @@ public final class Channel<T> implements Emitter<T> {
     private boolean abandoned;
 
     public Channel(String name, int capacity) {
+        this(name, capacity, item -> 0, Double.POSITIVE_INFINITY);
+    }
+
+    private Channel(String name, int capacity, ToDoubleFunction<? super T> weight, double budget) {
         if (capacity < 1) {
             throw new IllegalArgumentException("channel " + name + ": capacity (" + capacity + ") must be positive");
         }
+        if (!(budget > 0)) {
+            throw new IllegalArgumentException("channel " + name + ": budget (" + budget + ") must be positive");
+        }
         this.name = name;
         this.capacity = capacity;
+        this.weight = weight;
+        this.budget = budget;
         this.items = new ArrayDeque<>(Math.min(capacity, 1024));
+    }
+
+    /** A channel full at {@code capacity} items or at {@code budget} total weight, whichever comes first. */
+    public static <T> Channel<T> weighted(String name, int capacity, ToDoubleFunction<? super T> weight,
+            double budget) {
+        return new Channel<>(name, capacity, weight, budget);
     }
 
     public String name() {
@@ -40,9 +64,10 @@ public final class Channel<T> implements Emitter<T> {
      * {@link InterruptedException}, so a producer stops instead of working on for nobody.
      */
     public void put(T item) throws InterruptedException {
+        double w = weight.applyAsDouble(item);
         lock.lockInterruptibly();
         try {
-            while (items.size() >= capacity && !abandoned) {
+            while (isFull(w) && !abandoned) {
                 notFull.await();
             }
             if (abandoned) {
@@ -52,10 +77,15 @@ public final class Channel<T> implements Emitter<T> {
                 throw new IllegalStateException("channel " + name + ": put after end-of-stream");
             }
             items.addLast(item);
+            queuedWeight += w;
             notEmpty.signal();
         } finally {
             lock.unlock();
         }
+    }
+
+    private boolean isFull(double incoming) {
+        return items.size() >= capacity || (!items.isEmpty() && queuedWeight + incoming > budget);
     }
 
     @Override
@@ -81,7 +111,9 @@ public final class Channel<T> implements Emitter<T> {
             }
             List<T> taken = new ArrayList<>(Math.min(max, items.size()));
             while (taken.size() < max && !items.isEmpty()) {
-                taken.add(items.pollFirst());
+                T item = items.pollFirst();
+                queuedWeight = items.isEmpty() ? 0 : queuedWeight - weight.applyAsDouble(item);
+                taken.add(item);
             }
             if (!taken.isEmpty()) {
                 notFull.signalAll();
@@ -119,6 +151,7 @@ public final class Channel<T> implements Emitter<T> {
         try {
             abandoned = true;
             items.clear();
+            queuedWeight = 0;
             notEmpty.signalAll();
             notFull.signalAll();
         } finally {

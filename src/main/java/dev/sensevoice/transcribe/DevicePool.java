@@ -1,7 +1,7 @@
 package dev.sensevoice.transcribe;
 
 import dev.sensevoice.model.FeatureBatch;
-import dev.sensevoice.model.Logits;
+import dev.sensevoice.model.BestPath;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -23,7 +23,7 @@ final class DevicePool implements Recognizer {
     }
 
     @Override
-    public List<Logits> run(FeatureBatch batch) {
+    public List<BestPath> run(FeatureBatch batch) {
         Recognizer r;
         try {
             r = free.take();
@@ -54,8 +54,8 @@ final class DevicePool implements Recognizer {
     }
 
     @Override
-    public Map<String, Float> languageScores(Logits logits) {
-        return all.get(0).languageScores(logits);
+    public Map<String, Float> languageScores(BestPath best) {
+        return all.get(0).languageScores(best);
     }
 
     @Override

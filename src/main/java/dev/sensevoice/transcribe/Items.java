@@ -1,7 +1,7 @@
 package dev.sensevoice.transcribe;
 
 import dev.sensevoice.frontend.Features;
-import dev.sensevoice.model.Logits;
+import dev.sensevoice.model.BestPath;
 import dev.sensevoice.vad.SegmentAudio;
 import dev.sensevoice.vad.SpeechSegment;
 
@@ -12,6 +12,10 @@ final class Items {
 
     /** A segment of decoded audio, the {@code index}-th of its input. */
     record SegmentJob(FileTask file, int index, SegmentAudio audio) {
+        /** Its weight in the segments queue: seconds of audio. */
+        double seconds() {
+            return audio.samples().length / (double) SpeechSegment.SAMPLE_RATE;
+        }
     }
 
     /** A segment's features, ready for the batcher. */
@@ -22,7 +26,7 @@ final class Items {
         }
     }
 
-    /** A segment's logits, back from inference. */
-    record RecognizedSegment(FeaturedSegment item, Logits logits) {
+    /** A segment's best path, back from inference. */
+    record RecognizedSegment(FeaturedSegment item, BestPath best) {
     }
 }

@@ -3,7 +3,7 @@ package dev.sensevoice.transcribe;
 import dev.sensevoice.ExitCode;
 import dev.sensevoice.SenseVoiceException;
 import dev.sensevoice.model.FeatureBatch;
-import dev.sensevoice.model.Logits;
+import dev.sensevoice.model.BestPath;
 import dev.sensevoice.model.ModelMetadata;
 import dev.sensevoice.model.SenseVoiceModel;
 import dev.sensevoice.model.Tokens;
@@ -39,8 +39,8 @@ public final class ModelRecognizer implements Recognizer {
     }
 
     @Override
-    public List<Logits> run(FeatureBatch batch) {
-        return model.run(batch);
+    public List<BestPath> run(FeatureBatch batch) {
+        return model.runBestPaths(batch);
     }
 
     @Override
@@ -64,8 +64,8 @@ public final class ModelRecognizer implements Recognizer {
     }
 
     @Override
-    public Map<String, Float> languageScores(Logits logits) {
-        return scores(languageTagIds, logits);
+    public Map<String, Float> languageScores(BestPath best) {
+        return scores(languageTagIds, best);
     }
 
     @Override
@@ -82,7 +82,7 @@ public final class ModelRecognizer implements Recognizer {
         int[] norms = new int[items];
         Arrays.fill(languages, languageRow("auto"));
         Arrays.fill(norms, textNormRow(true));
-        model.run(new FeatureBatch(silent, languages, norms));
+        model.runBestPaths(new FeatureBatch(silent, languages, norms));
     }
 
     @Override
@@ -107,9 +107,9 @@ public final class ModelRecognizer implements Recognizer {
     }
 
     /** Each language tag's raw score at frame 0, the frame that predicts the language. */
-    static Map<String, Float> scores(Map<String, Integer> tagIds, Logits logits) {
+    static Map<String, Float> scores(Map<String, Integer> tagIds, BestPath best) {
         Map<String, Float> scores = new LinkedHashMap<>();
-        tagIds.forEach((language, id) -> scores.put(language, logits.get(0, id)));
+        tagIds.forEach((language, id) -> scores.put(language, best.queryScore(0, id)));
         return scores;
     }
 }

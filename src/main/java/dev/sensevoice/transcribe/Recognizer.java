@@ -1,7 +1,7 @@
 package dev.sensevoice.transcribe;
 
 import dev.sensevoice.model.FeatureBatch;
-import dev.sensevoice.model.Logits;
+import dev.sensevoice.model.BestPath;
 import java.util.List;
 import java.util.Map;
 
@@ -10,8 +10,8 @@ import java.util.Map;
  * Closed by {@link Stages#close()} after every worker has finished.
  */
 public interface Recognizer extends AutoCloseable {
-    /** Each item's logits over its valid frames, in batch order. */
-    List<Logits> run(FeatureBatch batch);
+    /** Each item's best path over its valid frames, in batch order. */
+    List<BestPath> run(FeatureBatch batch);
 
     /** The query embedding row of a language: "auto", "zh", "en", "yue", "ja" or "ko". */
     int languageRow(String language);
@@ -26,7 +26,7 @@ public interface Recognizer extends AutoCloseable {
      * The score of each language tag ("zh", "en", "yue", "ja", "ko") at the language frame (frame 0)
      * of one item's logits; used by --allowed-langs to pick the most likely allowed language.
      */
-    Map<String, Float> languageScores(Logits logits);
+    Map<String, Float> languageScores(BestPath best);
 
     /**
      * One run at {@code shape} with silent features, before the first input, so ONNX Runtime sizes

@@ -2,7 +2,7 @@ package dev.sensevoice.transcribe;
 
 import dev.sensevoice.decode.Recognition;
 import dev.sensevoice.model.FeatureBatch;
-import dev.sensevoice.model.Logits;
+import dev.sensevoice.model.BestPath;
 import dev.sensevoice.transcribe.Items.FeaturedSegment;
 import dev.sensevoice.transcribe.Items.RecognizedSegment;
 import dev.sensevoice.transcribe.TranscriptionRequest.RecognitionOptions;
@@ -53,27 +53,27 @@ final class Recognizing {
     }
 
     Decoded decode(RecognizedSegment r) {
-        Recognition first = stages.decoder().decode(r.logits(), r.item().segment());
-        String forced = allowedInstead(first, r.logits());
+        Recognition first = stages.decoder().decode(r.best(), r.item().segment());
+        String forced = allowedInstead(first, r.best());
         if (forced == null) {
             return new Decoded(first, 0);
         }
         long t0 = System.nanoTime();
         FeatureBatch alone = new FeatureBatch(List.of(r.item().features()),
                 new int[] {stages.recognizer().languageRow(forced)}, new int[] {textNormRow});
-        Logits again = stages.recognizer().run(alone).get(0);
+        BestPath again = stages.recognizer().run(alone).get(0);
         long rerun = System.nanoTime() - t0;
         return new Decoded(stages.decoder().decode(again, r.item().segment()), rerun);
     }
 
     /** The allowed language to force, or null when the detected one is fine (or not speech). */
-    private String allowedInstead(Recognition recognition, Logits logits) {
+    private String allowedInstead(Recognition recognition, BestPath best) {
         String detected = recognition.language();
         if (options.allowedLanguages().isEmpty() || options.allowedLanguages().contains(detected)
                 || !TranscriptionRequest.LANGUAGES.contains(detected)) {
             return null;
         }
-        Map<String, Float> scores = stages.recognizer().languageScores(logits);
+        Map<String, Float> scores = stages.recognizer().languageScores(best);
         return options.allowedLanguages().stream()
                 .max(Comparator.comparingDouble((String l) -> scores.getOrDefault(l, Float.NEGATIVE_INFINITY))
                         .thenComparing(Comparator.reverseOrder()))

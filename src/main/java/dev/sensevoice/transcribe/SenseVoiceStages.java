@@ -86,7 +86,7 @@ public final class SenseVoiceStages implements StageFactory {
         List<AutoCloseable> alsoClose = silero == null ? List.of() : List.of(silero);
         return new Stages(audio::open, new VadSegmentation(new SpeechSegmenter(request.segmentation(), silero)),
                 features::extract, recognizer(models, alsoClose),
-                (logits, segment) -> styled(ctc.decode(logits, segment.startSeconds()), style),
+                (best, segment) -> styled(ctc.decode(best, segment.startSeconds()), style),
                 recognitions -> TranscriptText.join(recognitions.stream().map(Recognition::text).toList()),
                 sink(request, model.info()));
     }

@@ -4,7 +4,7 @@ import dev.sensevoice.decode.Recognition;
 import dev.sensevoice.metrics.PeakSampler;
 import dev.sensevoice.metrics.RunStats;
 import dev.sensevoice.model.FeatureBatch;
-import dev.sensevoice.model.Logits;
+import dev.sensevoice.model.BestPath;
 import dev.sensevoice.pipeline.Batcher;
 import dev.sensevoice.pipeline.Channel;
 import dev.sensevoice.pipeline.Emitter;
@@ -24,6 +24,12 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 final class TranscriptionRun {
     /** Pending segments the batcher sorts by length at once (see {@link Batcher}). */
     private static final int BATCH_WINDOW = 32;
+    /**
+     * ... and at most this many batches' worth of audio (--batch-s each): the queues are bounded in
+     * seconds as well as in segments, so thirty-second segments (--vad none, long speech) hold no
+     * more memory than short ones. Enough to keep every inference worker fed.
+     */
+    private static final double WINDOW_BATCHES = 2;
 
     private final TranscriptionRequest request;
     private final Stages stages;
@@ -65,14 +71,16 @@ final class TranscriptionRun {
     private Pipeline build() {
         Parallelism p = request.parallelism();
         Channel<FileTask> inputs = new Channel<>("inputs", p.decodeWorkers());
-        Channel<SegmentJob> segments = new Channel<>("segments", 2 * p.featureWorkers() + 2);
-        Channel<FeaturedSegment> features = new Channel<>("features", 2 * BATCH_WINDOW);
+        double window = WINDOW_BATCHES * p.batchS();
+        Channel<SegmentJob> segments = Channel.weighted("segments", 2 * p.featureWorkers() + 2,
+                SegmentJob::seconds, window / 2);
+        Channel<FeaturedSegment> features = Channel.weighted("features", 2 * BATCH_WINDOW,
+                FeaturedSegment::seconds, window);
         Channel<List<FeaturedSegment>> batches = new Channel<>("batches", p.inferenceWorkers() + 1);
-        // Each item holds its full logits (frames x vocabulary: ~50 MB for 30 s with the real model),
-        // so this queue stays short: post-processing is fast unless --allowed-langs decodes again.
+        // Items are best paths (a few KB); post-processing is fast unless --allowed-langs decodes again.
         Channel<RecognizedSegment> recognized = new Channel<>("recognized", 2 * p.postWorkers() + 2);
         Batcher<FeaturedSegment> batcher = new Batcher<>(FeaturedSegment::seconds, p.batchS(),
-                stages.recognizer().quantized() ? 1 : Integer.MAX_VALUE, BATCH_WINDOW);
+                stages.recognizer().quantized() ? 1 : Integer.MAX_VALUE, BATCH_WINDOW, window);
         return new Pipeline("transcribe")
                 .source("intake", inputs, this::intake)
                 .stage("decode", p.decodeWorkers(), inputs, segments, this::segmentInput,
@@ -126,13 +134,13 @@ final class TranscriptionRun {
             return;
         }
         long t0 = System.nanoTime();
-        List<Logits> logits = stages.recognizer().run(recognizing.batchOf(live));
+        List<BestPath> paths = stages.recognizer().run(recognizing.batchOf(live));
         recognizing.shareTime(live, System.nanoTime() - t0);
-        if (logits.size() != live.size()) {
-            throw new IllegalStateException("model returned " + logits.size() + " results for a batch of " + live.size());
+        if (paths.size() != live.size()) {
+            throw new IllegalStateException("model returned " + paths.size() + " results for a batch of " + live.size());
         }
         for (int i = 0; i < live.size(); i++) {
-            out.emit(new RecognizedSegment(live.get(i), logits.get(i)));
+            out.emit(new RecognizedSegment(live.get(i), paths.get(i)));
         }
     }
 

@@ -13,6 +13,7 @@ import dev.sensevoice.decode.Recognition;
 import dev.sensevoice.frontend.Features;
 import dev.sensevoice.metrics.MemoryProbe;
 import dev.sensevoice.model.FeatureBatch;
+import dev.sensevoice.model.BestPath;
 import dev.sensevoice.model.Logits;
 import dev.sensevoice.transcribe.Cancellation;
 import dev.sensevoice.transcribe.FileTranscript;
@@ -410,8 +411,8 @@ class TranscribeCommandTest {
 
     static final class HelloRecognizer extends StubRecognizer {
         @Override
-        public List<Logits> run(FeatureBatch batch) {
-            return batch.items().stream().map(f -> new Logits(new float[f.frames() + 4], f.frames() + 4, 1)).toList();
+        public List<BestPath> run(FeatureBatch batch) {
+            return batch.items().stream().map(f -> new Logits(new float[f.frames() + 4], f.frames() + 4, 1).bestPath()).toList();
         }
 
         @Override

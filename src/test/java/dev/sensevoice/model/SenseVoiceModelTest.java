@@ -1,5 +1,6 @@
 package dev.sensevoice.model;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -52,6 +53,26 @@ class SenseVoiceModelTest {
                 assertEquals(single.frames(), together.get(i).frames());
                 float diff = TestModels.maxDifference(single, together.get(i));
                 assertTrue(diff < 1e-4, "item " + i + " differs by " + diff);
+            }
+        }
+    }
+
+    @Test
+    void bestPathsSayWhatTheFullLogitsSayAlsoInReusedBuffers() {
+        FeatureBatch large = TestModels.batch(List.of(TestModels.features(80, 11), TestModels.features(70, 12),
+                TestModels.features(75, 13)), 4, 14);
+        FeatureBatch padded = new FeatureBatch(List.of(TestModels.features(50, 2), TestModels.features(17, 3)),
+                new int[] {0, 4}, new int[] {14, 15});
+        try (SenseVoiceModel used = open(TestModels.SHERPA, Precision.FP32);
+             SenseVoiceModel fresh = open(TestModels.SHERPA, Precision.FP32)) {
+            used.runBestPaths(large); // leaves its features and logits in the buffers the next run reuses
+            List<BestPath> paths = used.runBestPaths(padded);
+            List<Logits> logits = fresh.run(padded);
+            for (int i = 0; i < 2; i++) {
+                BestPath expected = logits.get(i).bestPath();
+                assertEquals(padded.items().get(i).frames() + 4, paths.get(i).frames());
+                assertArrayEquals(expected.tokens(), paths.get(i).tokens(), "item " + i);
+                assertArrayEquals(expected.queryScores(), paths.get(i).queryScores(), 1e-5f, "item " + i);
             }
         }
     }

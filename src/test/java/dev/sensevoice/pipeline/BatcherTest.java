@@ -112,9 +112,35 @@ class BatcherTest {
     }
 
     @Test
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    void theWindowLengthFlushesBeforeTheItemCountIsReached() throws Exception {
+        // 25 s and 5 s in turn: sorted all at once they would give one batch of four 5 s segments;
+        // a window of 30 s holds one pair at a time, so each segment goes alone
+        List<Seg> segs = IntStream.range(0, 8).mapToObj(i -> new Seg(i, i % 2 == 0 ? 25 : 5)).toList();
+        assertEquals(5, batcher(30, Integer.MAX_VALUE).pack(segs).size());
+        Channel<Seg> in = new Channel<>("in", 100);
+        Channel<List<Seg>> out = new Channel<>("out", 100);
+        for (Seg s : segs) {
+            in.put(s);
+        }
+        in.close();
+        Batcher<Seg> batcher = new Batcher<>(Seg::seconds, 30, Integer.MAX_VALUE, 64, 30);
+        Pipeline p = new Pipeline("test").loop("batcher", out, o -> batcher.run(in, o));
+        p.start();
+        p.await();
+        List<List<Seg>> batches = new ArrayList<>();
+        for (List<Seg> b = out.take(); b != null; b = out.take()) {
+            batches.add(b);
+        }
+        assertEquals(List.of(List.of(1), List.of(0), List.of(3), List.of(2), List.of(5), List.of(4),
+                List.of(7), List.of(6)), ids(batches));
+    }
+
+    @Test
     void rejectsBadSettings() {
         assertThrows(IllegalArgumentException.class, () -> batcher(0, 1));
         assertThrows(IllegalArgumentException.class, () -> batcher(30, 0));
+        assertThrows(IllegalArgumentException.class, () -> new Batcher<Seg>(Seg::seconds, 30, 1, 8, 0));
     }
 
     private static void assertInvariants(List<Seg> segs, List<List<Seg>> batches, double limit, int maxItems) {

@@ -8,6 +8,7 @@ import dev.sensevoice.ExitCode;
 import dev.sensevoice.SenseVoiceException;
 import dev.sensevoice.frontend.Features;
 import dev.sensevoice.model.FeatureBatch;
+import dev.sensevoice.model.BestPath;
 import dev.sensevoice.model.Logits;
 import dev.sensevoice.transcribe.TranscriptionRequest.ModelOptions;
 import dev.sensevoice.transcribe.TranscriptionRequest.Parallelism;
@@ -83,7 +84,7 @@ class DevicesTest {
         volatile boolean closed;
 
         @Override
-        public List<Logits> run(FeatureBatch batch) {
+        public List<BestPath> run(FeatureBatch batch) {
             if (inFlight.incrementAndGet() > 1) {
                 overlapped.incrementAndGet();
             }
@@ -94,7 +95,7 @@ class DevicesTest {
             }
             runs.incrementAndGet();
             inFlight.decrementAndGet();
-            return List.of(new Logits(new float[1], 1, 1));
+            return List.of(new Logits(new float[1], 1, 1).bestPath());
         }
 
         @Override

@@ -5,6 +5,7 @@ import dev.sensevoice.decode.Recognition;
 import dev.sensevoice.decode.TimedToken;
 import dev.sensevoice.frontend.Features;
 import dev.sensevoice.model.FeatureBatch;
+import dev.sensevoice.model.BestPath;
 import dev.sensevoice.model.Logits;
 import dev.sensevoice.vad.SegmentAudio;
 import dev.sensevoice.vad.SpeechSegment;
@@ -190,7 +191,7 @@ final class FakeStages {
 
     final class FakeRecognizer implements Recognizer {
         @Override
-        public List<Logits> run(FeatureBatch batch) {
+        public List<BestPath> run(FeatureBatch batch) {
             if (batches.size() == failInferenceAtRun) {
                 throw new IllegalStateException("CUDA error: out of memory");
             }
@@ -198,9 +199,9 @@ final class FakeStages {
             if (batch.languageRows()[0] != ROW_AUTO) {
                 reruns.add(batch.languageRows()[0]);
             }
-            List<Logits> out = new ArrayList<>();
+            List<BestPath> out = new ArrayList<>();
             for (int i = 0; i < batch.size(); i++) {
-                out.add(logits(batch.items().get(i), batch.languageRows()[i]));
+                out.add(logits(batch.items().get(i), batch.languageRows()[i]).bestPath());
             }
             return out;
         }
@@ -233,22 +234,22 @@ final class FakeStages {
         }
 
         @Override
-        public Map<String, Float> languageScores(Logits logits) {
+        public Map<String, Float> languageScores(BestPath best) {
             Map<String, Float> scores = new HashMap<>();
             for (String l : LANGS) {
-                scores.put(l, logits.get(0, langId(l)));
+                scores.put(l, best.queryScore(0, langId(l)));
             }
             return scores;
         }
     }
 
     /** CTC greedy over the fake vocabulary: frame 0 gives the language, the rest the words. */
-    static Recognition decode(Logits logits, SpeechSegment segment) {
-        String lang = LANGS.get(argmax(logits, 0) - langId(LANGS.get(0)));
+    static Recognition decode(BestPath best, SpeechSegment segment) {
+        String lang = LANGS.get(best.tokens()[0] - langId(LANGS.get(0)));
         List<TimedToken> tokens = new ArrayList<>();
         int previous = BLANK;
-        for (int t = 4; t < logits.frames(); t++) {
-            int id = argmax(logits, t);
+        for (int t = 4; t < best.frames(); t++) {
+            int id = best.tokens()[t];
             if (id != BLANK && id != previous) {
                 tokens.add(new TimedToken(WORDS.get(id - 1), segment.startSeconds() + 0.06 * (t - 4)));
             }
@@ -256,16 +257,6 @@ final class FakeStages {
         }
         String text = String.join(" ", tokens.stream().map(TimedToken::text).toList());
         return new Recognition(lang, "NEUTRAL", "Speech", true, text, "<|" + lang + "|>" + text, tokens);
-    }
-
-    private static int argmax(Logits logits, int frame) {
-        int best = 0;
-        for (int id = 1; id < logits.vocab(); id++) {
-            if (logits.get(frame, id) > logits.get(frame, best)) {
-                best = id;
-            }
-        }
-        return best;
     }
 
     final class FakeSink implements TranscriptSink {

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.sensevoice.model.FeatureBatch;
-import dev.sensevoice.model.Logits;
+import dev.sensevoice.model.BestPath;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +15,7 @@ class LiveStagesTest {
         int closed;
 
         @Override
-        public List<Logits> run(FeatureBatch batch) {
+        public List<BestPath> run(FeatureBatch batch) {
             return List.of();
         }
 

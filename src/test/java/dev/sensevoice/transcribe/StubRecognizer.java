@@ -1,6 +1,6 @@
 package dev.sensevoice.transcribe;
 
-import dev.sensevoice.model.Logits;
+import dev.sensevoice.model.BestPath;
 import java.util.Map;
 
 /**
@@ -24,7 +24,7 @@ public abstract class StubRecognizer implements Recognizer {
     }
 
     @Override
-    public Map<String, Float> languageScores(Logits logits) {
+    public Map<String, Float> languageScores(BestPath best) {
         return Map.of();
     }
 }
