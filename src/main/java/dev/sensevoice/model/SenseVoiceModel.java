@@ -35,12 +35,12 @@ public final class SenseVoiceModel implements AutoCloseable {
     private final int frameBucket;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final RunBuffers buffers = new RunBuffers();
-    private final OrtSession.RunOptions shrinkArena;
+    private final OrtSession.RunOptions runOptions;
 
-    private SenseVoiceModel(OrtSession session, OrtSession.RunOptions shrinkArena, ModelFlavour flavour,
+    private SenseVoiceModel(OrtSession session, OrtSession.RunOptions runOptions, ModelFlavour flavour,
                             ModelMetadata metadata, Tokens tokens, ModelInfo info, int frameBucket) {
         this.session = session;
-        this.shrinkArena = shrinkArena;
+        this.runOptions = runOptions;
         this.flavour = flavour;
         this.metadata = metadata;
         this.tokens = tokens;
@@ -83,8 +83,8 @@ public final class SenseVoiceModel implements AutoCloseable {
             started.sha256().ifPresent(info::knownSha256);
             // int8: padding would enter the dynamic quantization scale, so never pad beyond the item
             int bucket = header.quantized() ? 1 : options.bucketOn(started.device());
-            return new SenseVoiceModel(started.session(), shrinkingArena(), files.flavour(), metadata, tokens,
-                    info, bucket);
+            return new SenseVoiceModel(started.session(), runOptionsFor(started.device()), files.flavour(), metadata,
+                    tokens, info, bucket);
         } catch (RuntimeException e) {
             closeQuietly(started.session());
             throw e;
@@ -92,15 +92,18 @@ public final class SenseVoiceModel implements AutoCloseable {
     }
 
     /**
-     * Every run gives back the CPU arena's regions it no longer uses: runs come in many shapes, and
-     * an arena that keeps every region it ever grew ends up well above what one batch of the
+     * On CPU every run gives back the arena regions it no longer uses: runs come in many shapes,
+     * and an arena that keeps every region it ever grew ends up well above what one batch of the
      * largest shape needs (docs/benchmarks.md, Memory: -70 MB on a 10-minute file with the
-     * full-size fp32 network, for ~2 % of run time).
+     * full-size fp32 network, for ~2 % of run time). CUDA sessions keep their arenas (bucketed
+     * shapes, kSameAsRequested growth; see SessionStarter).
      */
-    private static OrtSession.RunOptions shrinkingArena() {
+    private static OrtSession.RunOptions runOptionsFor(ExecutionDevice device) {
         try {
             OrtSession.RunOptions options = new OrtSession.RunOptions();
-            options.addRunConfigEntry("memory.enable_memory_arena_shrinkage", "cpu:0");
+            if (device instanceof ExecutionDevice.Cpu) {
+                options.addRunConfigEntry("memory.enable_memory_arena_shrinkage", "cpu:0");
+            }
             return options;
         } catch (OrtException e) {
             throw new SenseVoiceException(ExitCode.MODEL_START, "ONNX Runtime run options: " + SessionStarter.reason(e), e);
@@ -169,7 +172,7 @@ public final class SenseVoiceModel implements AutoCloseable {
             inputs.put(flavour.lengths(), xLength);
             inputs.put(flavour.language(), language);
             inputs.put(flavour.textNorm(), textNorm);
-            session.run(inputs, Set.of(), Map.of(flavour.logits(), logits), shrinkArena).close();
+            session.run(inputs, Set.of(), Map.of(flavour.logits(), logits), runOptions).close();
             FloatBuffer all = out.asFloatBuffer();
             List<R> items = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
@@ -225,7 +228,7 @@ public final class SenseVoiceModel implements AutoCloseable {
     public void close() {
         if (closed.compareAndSet(false, true)) {
             closeQuietly(session);
-            shrinkArena.close();
+            runOptions.close();
         }
     }
 
