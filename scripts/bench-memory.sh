@@ -3,6 +3,9 @@
 #   single  one 30 s recording
 #   many    1,000 short recordings (2.5 s each)
 #   long    one 3-hour recording (FLAC), which the pipeline must stream
+#   single-continuous  30 s of that recording without a pause: one 30 s segment, the longest the
+#           default --max-segment-s allows (the VAD cuts the single file into 18 s + 12 s, and
+#           attention memory grows with the square of a segment's length)
 # The goal: many and long peak within 10 % of single. Also checks that the 3-hour transcript's
 # timestamps are monotonic and inside the audio.
 #
@@ -77,6 +80,12 @@ make_long() {
   sox "$fixtures/clip30.wav" "$fixtures/long/three-hours.flac" repeat 359
 }
 
+make_continuous() {
+  [[ -f "$fixtures/continuous/call.wav" ]] && return
+  mkdir -p "$fixtures/continuous"
+  sox "$fixtures/long/three-hours.flac" "$fixtures/continuous/call.wav" trim 18.2 30
+}
+
 model_args=()
 [[ -n "$model" ]] && model_args=(--model "$model")
 
@@ -92,7 +101,7 @@ measure() {
   kb=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$log")
   wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$log")
   peak[$name]=$((kb / 1024))
-  printf '%-7s peak_rss_mb=%-6d wall=%-9s exit=%d\n' "$name" "${peak[$name]}" "$wall" "$status"
+  printf '%-17s peak_rss_mb=%-6d wall=%-9s exit=%d\n' "$name" "${peak[$name]}" "$wall" "$status"
 }
 declare -A peak
 
@@ -100,7 +109,9 @@ declare -A peak
 compare() {
   local name
   for name in many long; do
-    printf '%-7s vs single: %+d %%\n' "$name" $(( (peak[$name] - peak[single]) * 100 / peak[single] ))
+    printf '%-7s vs single: %+d %%   vs single-continuous: %+d %%\n' "$name" \
+      $(( (peak[$name] - peak[single]) * 100 / peak[single] )) \
+      $(( (peak[$name] - peak[single-continuous]) * 100 / peak[single-continuous] ))
   done
 }
 
@@ -123,10 +134,11 @@ PY
 }
 
 echo "bench-memory: generating fixtures in $fixtures (once)" >&2
-make_clip; make_single; make_many; make_long
+make_clip; make_single; make_many; make_long; make_continuous
 [[ -f "$here/target/sensevoice.jar" ]] || make -s -C "$here" build
 echo "bench-memory: JVM options: ${SENSEVOICE_JAVA_OPTS:-(launcher defaults)}" >&2
 measure single "$fixtures/single/call.wav"
+measure single-continuous "$fixtures/continuous/call.wav"
 measure many "$fixtures/many"
 measure long "$fixtures/long/three-hours.flac"
 check_long_timestamps
