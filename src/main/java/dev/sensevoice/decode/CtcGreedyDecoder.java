@@ -31,7 +31,6 @@ import java.util.Map;
  * at 0, which only matters when the model emitted fewer than four tags.
  */
 public final class CtcGreedyDecoder {
-    private static final int QUERY_FRAMES = 4;
     private static final int MILLIS_PER_FRAME = 60;
 
     private final String[] texts;
@@ -89,7 +88,7 @@ public final class CtcGreedyDecoder {
     /** Fills {@code header} and {@code raw} from the leading tags; returns the first text index. */
     private int readHeader(CtcPath path, Map<RichTags.Kind, String> header, StringBuilder raw) {
         int i = 0;
-        while (i < Math.min(path.length(), QUERY_FRAMES)) {
+        while (i < Math.min(path.length(), BestPath.QUERY_FRAMES)) {
             int id = path.ids()[i];
             RichTags.Kind kind = kinds[id];
             if (kind == null || header.containsKey(kind)) {
@@ -108,7 +107,7 @@ public final class CtcGreedyDecoder {
             if (kinds[path.ids()[i]] != null) {
                 continue;
             }
-            int frame = Math.max(0, path.frames()[i] - QUERY_FRAMES);
+            int frame = Math.max(0, path.frames()[i] - BestPath.QUERY_FRAMES);
             double start = offsetSeconds + frame * MILLIS_PER_FRAME / 1000.0;
             tokens.add(new TimedToken(texts[path.ids()[i]], start));
         }

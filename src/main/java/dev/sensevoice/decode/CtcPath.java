@@ -10,8 +10,9 @@ record CtcPath(int[] ids, int[] frames, int length) {
 
     /**
      * Greedy search as sherpa-onnx and FunASR do it (contract §4.1): argmax per frame (the lowest
-     * id on ties, taken by {@link BestPath}); emit when the id is not blank and differs from the previous frame's id, where
-     * "previous" advances on every frame, blanks included (so blank separates repeats).
+     * id on ties, taken by {@link BestPath}); emit when the id is not blank and differs from the
+     * previous frame's id, where "previous" advances on every frame, blanks included (so blank
+     * separates repeats).
      */
     static CtcPath greedy(BestPath best, int blankId) {
         int frames = best.frames();

@@ -1,5 +1,7 @@
 package dev.sensevoice.model;
 
+import java.nio.FloatBuffer;
+
 /**
  * CTC logits of one batch item: only its valid frames ({@code x_length + 4}, the four query
  * frames first), {@code vocab} raw scores each, row-major.
@@ -18,6 +20,6 @@ public record Logits(float[] values, int frames, int vocab) {
 
     /** The best token per frame and the query frames' scores: all that decoding reads. */
     public BestPath bestPath() {
-        return BestPath.of(java.nio.FloatBuffer.wrap(values), 0, frames, vocab);
+        return BestPath.of(FloatBuffer.wrap(values), 0, frames, vocab);
     }
 }

@@ -12,7 +12,6 @@ import java.nio.FloatBuffer;
 import java.nio.IntBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -161,12 +160,13 @@ public final class SenseVoiceModel implements AutoCloseable {
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         int[] lengths = batch.items().stream().mapToInt(Features::frames).toArray();
         ByteBuffer in = buffers.borrow((long) n * frames * featureDim * Float.BYTES);
-        ByteBuffer out = buffers.borrow((long) n * (frames + 4) * vocab * Float.BYTES);
+        int outFrames = frames + BestPath.QUERY_FRAMES;
+        ByteBuffer out = buffers.borrow((long) n * outFrames * vocab * Float.BYTES);
         try (OnnxTensor x = OnnxTensor.createTensor(env, padded(batch, frames, in.asFloatBuffer()), new long[] {n, frames, featureDim});
              OnnxTensor xLength = OnnxTensor.createTensor(env, IntBuffer.wrap(lengths), new long[] {n});
              OnnxTensor language = OnnxTensor.createTensor(env, IntBuffer.wrap(batch.languageRows().clone()), new long[] {n});
              OnnxTensor textNorm = OnnxTensor.createTensor(env, IntBuffer.wrap(batch.textNormRows().clone()), new long[] {n});
-             OnnxTensor logits = OnnxTensor.createTensor(env, out.asFloatBuffer(), new long[] {n, frames + 4, vocab})) {
+             OnnxTensor logits = OnnxTensor.createTensor(env, out.asFloatBuffer(), new long[] {n, outFrames, vocab})) {
             Map<String, OnnxTensor> inputs = new HashMap<>();
             inputs.put(flavour.features(), x);
             inputs.put(flavour.lengths(), xLength);
@@ -176,7 +176,7 @@ public final class SenseVoiceModel implements AutoCloseable {
             FloatBuffer all = out.asFloatBuffer();
             List<R> items = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
-                items.add(reader.read(all, i * (frames + 4) * vocab, lengths[i] + 4, vocab));
+                items.add(reader.read(all, i * outFrames * vocab, lengths[i] + BestPath.QUERY_FRAMES, vocab));
             }
             return items;
         } finally {

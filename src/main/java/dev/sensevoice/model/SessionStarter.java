@@ -84,7 +84,7 @@ final class SessionStarter {
     private Started cpu() {
         Path file = files.choose(options.precision(), ExecutionDevice.CPU);
         try {
-            return open(file, ExecutionDevice.CPU, this::cpuOptions);
+            return open(file, ExecutionDevice.CPU, () -> baseOptions(false));
         } catch (OrtException e) {
             throw new SenseVoiceException(ExitCode.MODEL_START, file + ": ONNX Runtime cannot load it: "
                     + reason(e) + "; download or export the model again", e);
@@ -161,7 +161,7 @@ final class SessionStarter {
 
     /** CUDA options as the design asks: own arena growth, heuristic cuDNN search, optional limit. */
     private OrtSession.SessionOptions cudaOptions(ExecutionDevice.Cuda cuda) throws OrtException {
-        OrtSession.SessionOptions session = baseOptions();
+        OrtSession.SessionOptions session = baseOptions(true);
         try (OrtCUDAProviderOptions provider = new OrtCUDAProviderOptions(cuda.id())) {
             provider.add("arena_extend_strategy", "kSameAsRequested");
             provider.add("cudnn_conv_algo_search", "HEURISTIC");
@@ -177,29 +177,20 @@ final class SessionStarter {
     }
 
     /**
-     * No memory patterns on CPU: ORT keeps a plan per input shape and takes each plan's whole block
-     * from its arena at once; batches come in many shapes, so over a long run the arena fragments
-     * and grows past what one batch of the largest shape needs (docs/benchmarks.md, Memory).
-     * CUDA keeps them: its batches come in a few padded shape buckets.
+     * Intra-op threads as asked; inter-op 1, since the encoder is one chain of layers.
+     *
+     * <p>{@code memoryPatterns} false on CPU: ORT keeps a plan per input shape and takes each plan's
+     * whole block from its arena at once; batches come in many shapes, so over a long run the arena
+     * fragments and grows past what one batch of the largest shape needs (docs/benchmarks.md,
+     * Memory). CUDA keeps them: its batches come in a few padded shape buckets.
      */
-    private OrtSession.SessionOptions cpuOptions() throws OrtException {
-        OrtSession.SessionOptions session = baseOptions();
-        try {
-            session.setMemoryPatternOptimization(false);
-            return session;
-        } catch (OrtException e) {
-            session.close();
-            throw e;
-        }
-    }
-
-    /** Intra-op threads as asked; inter-op 1, since the encoder is one chain of layers. */
-    private OrtSession.SessionOptions baseOptions() throws OrtException {
+    private OrtSession.SessionOptions baseOptions(boolean memoryPatterns) throws OrtException {
         OrtSession.SessionOptions session = new OrtSession.SessionOptions();
         try {
             session.setIntraOpNumThreads(options.threads());
             session.setInterOpNumThreads(1);
             session.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
+            session.setMemoryPatternOptimization(memoryPatterns);
             return session;
         } catch (OrtException e) {
             session.close();
