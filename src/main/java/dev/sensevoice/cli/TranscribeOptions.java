@@ -46,8 +46,9 @@ final class TranscribeOptions {
     Integer threads;
 
     @Option(names = "--inference-workers", paramLabel = "N",
-            description = "Model runs in flight at once on the one session, each on threads/N intra-op threads "
-                    + "(default: on CPU one per thread, at most 8; on GPUs one per device).")
+            description = "Model runs in flight at most on the one session, each on threads/N intra-op threads "
+                    + "(default: on CPU one per thread, at most 8; on GPUs one per device). Workers after the first "
+                    + "start only once batches queue up.")
     Integer inferenceWorkers;
 
     @Option(names = "--lang", paramLabel = "auto|zh|en|yue|ja|ko", defaultValue = "auto",

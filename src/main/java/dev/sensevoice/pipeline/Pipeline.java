@@ -40,11 +40,18 @@ public final class Pipeline {
     /** {@code count} workers applying {@code handler} to each item of {@code in}; closes {@code out} when all end. */
     public <I, O> Pipeline stage(String stage, int count, Channel<I> in, Channel<O> out,
             Handler<I, O> handler, FailurePolicy<? super I> policy) {
+        return stage(stage, count, in, out, handler, policy, SpareWorkers.none());
+    }
+
+    /** As above, with every worker after the first held back until {@code spares} calls them in. */
+    public <I, O> Pipeline stage(String stage, int count, Channel<I> in, Channel<O> out,
+            Handler<I, O> handler, FailurePolicy<? super I> policy, SpareWorkers spares) {
         register(out);
         register(in);
         Runnable end = countdown(count, out);
-        for (int i = 0; i < count; i++) {
-            add(stage + "-" + i, Kind.STAGE, () -> drain(stage, in, out, handler, policy), end);
+        add(stage + "-0", Kind.STAGE, () -> drainFirst(stage, in, out, handler, policy, spares), end);
+        for (int i = 1; i < count; i++) {
+            add(stage + "-" + i, Kind.STAGE, () -> drainSpare(stage, in, out, handler, policy, spares), end);
         }
         return this;
     }
@@ -54,7 +61,7 @@ public final class Pipeline {
             FailurePolicy<? super I> policy) {
         register(in);
         for (int i = 0; i < count; i++) {
-            add(stage + "-" + i, Kind.SINK, () -> drain(stage, in, item -> { }, handler, policy), () -> { });
+            add(stage + "-" + i, Kind.SINK, () -> drain(stage, in, item -> { }, handler, policy, () -> { }), () -> { });
         }
         return this;
     }
@@ -123,9 +130,10 @@ public final class Pipeline {
     }
 
     private <I, O> void drain(String stage, Channel<I> in, Emitter<O> out, Handler<I, O> handler,
-            FailurePolicy<? super I> policy) {
+            FailurePolicy<? super I> policy, Runnable afterTake) {
         try {
             for (I item = in.take(); item != null; item = in.take()) {
+                afterTake.run();
                 if (!handleOne(stage, item, out, handler, policy)) {
                     return;
                 }
@@ -133,6 +141,26 @@ public final class Pipeline {
         } catch (InterruptedException e) {
             // cancelled
         }
+    }
+
+    /** The first worker of a stage: tells {@code spares} whether work queues up behind it. */
+    private <I, O> void drainFirst(String stage, Channel<I> in, Emitter<O> out, Handler<I, O> handler,
+            FailurePolicy<? super I> policy, SpareWorkers spares) {
+        try {
+            drain(stage, in, out, handler, policy, () -> spares.taken(!in.isEmpty()));
+        } finally {
+            spares.callIn(); // parked spares must wake to see the end of the stream
+        }
+    }
+
+    private <I, O> void drainSpare(String stage, Channel<I> in, Emitter<O> out, Handler<I, O> handler,
+            FailurePolicy<? super I> policy, SpareWorkers spares) {
+        try {
+            spares.awaitCall();
+        } catch (InterruptedException e) {
+            return; // cancelled while parked
+        }
+        drain(stage, in, out, handler, policy, () -> { });
     }
 
     /** Runs the handler on one item; false when the worker should stop. */

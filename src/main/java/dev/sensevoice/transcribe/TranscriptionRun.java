@@ -11,6 +11,7 @@ import dev.sensevoice.pipeline.Emitter;
 import dev.sensevoice.pipeline.FailurePolicy;
 import dev.sensevoice.pipeline.Pipeline;
 import dev.sensevoice.pipeline.PipelineFailedException;
+import dev.sensevoice.pipeline.SpareWorkers;
 import dev.sensevoice.transcribe.Items.FeaturedSegment;
 import dev.sensevoice.transcribe.Items.RecognizedSegment;
 import dev.sensevoice.transcribe.Items.SegmentJob;
@@ -89,7 +90,7 @@ final class TranscriptionRun {
                         FailurePolicy.<SegmentJob>skipItem((s, e) -> failed(s.file(), e)))
                 .loop("batcher", batches, out -> batcher.run(features, out))
                 .stage("inference", p.inferenceWorkers(), batches, recognized, this::infer,
-                        FailurePolicy.stopRun())
+                        FailurePolicy.stopRun(), new SpareWorkers(SpareWorkers.DEFAULT_BACKLOG))
                 .stage("post", p.postWorkers(), recognized, completed, this::postProcess,
                         FailurePolicy.<RecognizedSegment>skipItem((r, e) -> failed(r.item().file(), e)))
                 .sink("write", 1, completed, this::write,
