@@ -3,8 +3,6 @@ package dev.sensevoice.model;
 import dev.sensevoice.ExitCode;
 import dev.sensevoice.SenseVoiceException;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -17,8 +15,9 @@ import java.util.TreeSet;
 
 /**
  * What an ONNX file declares, read straight from its protobuf without starting ONNX Runtime:
- * metadata, graph inputs and outputs, operator types. Reading it maps the file and skips the
- * weights, so telling flavours apart and reading CMVN stays cheap even for a 900 MB model.
+ * metadata, graph inputs and outputs, operator types. Reading it skips the weights by position
+ * ({@link ProtobufFile}), so telling flavours apart and reading CMVN stays cheap in time and
+ * memory even for a 900 MB model.
  */
 record OnnxHeader(Path file, Map<String, String> metadata, List<TensorSpec> inputs,
                   List<TensorSpec> outputs, Set<String> operators) {
@@ -50,8 +49,7 @@ record OnnxHeader(Path file, Map<String, String> metadata, List<TensorSpec> inpu
                 throw new SenseVoiceException(ExitCode.MODEL_START,
                         file + ": larger than 2 GiB; SenseVoice Small exports are under 1 GiB");
             }
-            MappedByteBuffer buffer = channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size());
-            return parse(file, buffer);
+            return parse(file, new ProtobufFile(channel, 0, channel.size()));
         } catch (IOException e) {
             throw new SenseVoiceException(ExitCode.MODEL_START, file + ": cannot read: " + e.getMessage(), e);
         } catch (RuntimeException e) {
@@ -62,15 +60,14 @@ record OnnxHeader(Path file, Map<String, String> metadata, List<TensorSpec> inpu
         }
     }
 
-    private static OnnxHeader parse(Path file, ByteBuffer buffer) {
+    private static OnnxHeader parse(Path file, ProtobufFile model) throws IOException {
         Builder builder = new Builder();
-        ProtobufReader model = new ProtobufReader(buffer);
         boolean irVersion = false;
         boolean graph = false;
         while (model.next()) {
             switch (model.field()) {
                 case MODEL_IR_VERSION -> irVersion = model.wireType() == ProtobufReader.VARINT;
-                case MODEL_GRAPH -> graph = builder.graph(model.message());
+                case MODEL_GRAPH -> graph = builder.graph(model.enter());
                 case MODEL_METADATA -> builder.metadata(model.message());
                 default -> model.skip();
             }
@@ -113,7 +110,7 @@ record OnnxHeader(Path file, Map<String, String> metadata, List<TensorSpec> inpu
         final List<TensorSpec> outputs = new ArrayList<>();
         final Set<String> operators = new TreeSet<>();
 
-        boolean graph(ProtobufReader graph) {
+        boolean graph(ProtobufFile graph) throws IOException {
             while (graph.next()) {
                 switch (graph.field()) {
                     case GRAPH_NODE -> operator(graph.message());

@@ -6,9 +6,9 @@ import java.nio.charset.StandardCharsets;
 /** A forward-only protobuf reader over one message's bytes: enough wire format for the header. */
 final class ProtobufReader {
     static final int VARINT = 0;
-    private static final int FIXED64 = 1;
-    private static final int LENGTH = 2;
-    private static final int FIXED32 = 5;
+    static final int FIXED64 = 1;
+    static final int LENGTH = 2;
+    static final int FIXED32 = 5;
     private final ByteBuffer buffer;
     private int tag;
     private int valueStart;
