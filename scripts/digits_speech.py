@@ -131,6 +131,39 @@ def _pluck(freq, length, rate, rng):
     return np.concatenate(blocks)[:length].astype(np.float32)
 
 
+def melody_clip(rng, seconds=10.0):
+    """A melody alone, for mixing under speech in the feature domain (add_melody): its fbank and
+    the RMS of its peak-normalised wave; one in five through the 8 kHz telephone band."""
+    wave = melody(int(seconds * RATE), RATE, rng)
+    if rng.random() < 0.2:
+        wave = resample(resample(wave, RATE, 8000), 8000, RATE)
+    return fbank(wave).to(torch.float16), rms(wave)
+
+
+# fbank energy (summed over the 80 bins) per unit of waveform power for espeak-ng's speech: the
+# median over the voices (5.4-13.6e12 between them: +-2 dB). Kaldi's pre-emphasis makes it differ
+# for low melodies, so a melody's level comes from its own wave RMS instead.
+SPEECH_FBANK_POWER = 8.7e12
+
+
+def add_melody(frames, clip, clip_rms, rng, db=(-20, -3)):
+    """fbank frames with a melody clip mixed under them in the power domain, log(e^s + g e^m), at
+    a level like mix() gives it in the waveform (dB re the speech), so every utterance in the pool
+    can also be heard with any melody. The speech power is estimated from the frames within 30 dB
+    of the loudest."""
+    speech = frames.double()
+    power = speech.exp().sum(1)
+    speech_power = power[power > power.max() * 1e-3].mean().item() / SPEECH_FBANK_POWER
+    music = clip.double()
+    if music.shape[0] < speech.shape[0]:
+        music = music.repeat(speech.shape[0] // music.shape[0] + 1, 1)
+    start = int(rng.integers(0, music.shape[0] - speech.shape[0] + 1))
+    music = music[start:start + speech.shape[0]]
+    ratio = (2.5 * clip_rms) ** 2 * 10 ** (rng.uniform(*db) / 10)
+    gain = math.log(ratio * speech_power / clip_rms ** 2)
+    return torch.logaddexp(speech, music + gain).float()
+
+
 def noise(samples, rng):
     white = rng.standard_normal(samples).astype(np.float32)
     if rng.random() < 0.5:
@@ -163,7 +196,8 @@ def decode_file(path, rate=RATE):
 
 
 def utterance(rng, language=None, bgm=None, augment=True, pad=(0.2, 1.5)):
-    """One random spoken digit string at 16 kHz: (wave, language, digits, bgm).
+    """One random spoken digit string at 16 kHz: (wave, language, digits, bgm, melody_db), where
+    melody_db is the melody's RMS against the speech's in dB (None without a melody).
 
     augment: True (noise, telephone band, codec), "noise" (noise only) or False."""
     language = language or ("en" if rng.random() < 0.5 else "zh")
@@ -174,15 +208,17 @@ def utterance(rng, language=None, bgm=None, augment=True, pad=(0.2, 1.5)):
                    int(rng.integers(30, 71)))
     speech = resample(speech, ESPEAK_RATE, RATE)
     bgm = (rng.random() < 0.25) if bgm is None else bgm
-    wave = mix(speech, rng, bgm, augment, pad)
-    return wave, language, digits, bool(bgm)
+    wave, melody_db = mix(speech, rng, bgm, augment, pad)
+    return wave, language, digits, bool(bgm), melody_db
 
 
 TIGHT_PAD = (0.05, 0.25)
 
 
 def mix(speech, rng, bgm, augment, pad):
-    """Pad with 0.2-1.5 s of silence each side, then melody, noise, gain, telephone, codec.
+    """Pad with 0.2-1.5 s of silence each side, then melody, noise, gain, telephone, codec:
+    (wave, melody_db). The melody's peak is set 3-14 dB under 2.5x the speech's RMS; its RMS then
+    lies 3-25 dB under the speech's, depending on the timbre (a plucked string decays fast).
 
     In training (augment True) half the utterances are cut tight like the VAD's segments (speech
     trimmed, 0.05-0.25 s each side), so the BGM event learns the melody under the speech too."""
@@ -191,8 +227,11 @@ def mix(speech, rng, bgm, augment, pad):
     lead, trail = (int(rng.uniform(*pad) * RATE) for _ in range(2))
     wave = np.concatenate([np.zeros(lead, np.float32), speech, np.zeros(trail, np.float32)])
     level = rms(speech)
+    melody_db = None
     if bgm:
-        wave += melody(len(wave), RATE, rng) * level * 10 ** (rng.uniform(-14, -3) / 20) * 2.5
+        music = melody(len(wave), RATE, rng) * level * 10 ** (rng.uniform(-14, -3) / 20) * 2.5
+        melody_db = 20 * math.log10(rms(music) / level)
+        wave += music
     if augment and rng.random() < 0.6:
         wave += noise(len(wave), rng) * level * 10 ** (-rng.uniform(8, 40) / 20)
     if augment is True and rng.random() < 0.2:
@@ -200,7 +239,7 @@ def mix(speech, rng, bgm, augment, pad):
     wave = wave / (np.abs(wave).max() + 1e-9) * rng.uniform(0.03, 0.99)
     if augment is True and rng.random() < 0.3:
         wave = codec_round_trip(wave, RATE, CODECS[int(rng.integers(len(CODECS)))])
-    return np.clip(wave, -1, 1).astype(np.float32)
+    return np.clip(wave, -1, 1).astype(np.float32), melody_db
 
 
 def trim(speech, floor=0.02):
@@ -239,18 +278,18 @@ def write_audio(wave, path, rate, options):
 
 def heldout_item(seed, index, formats=FORMATS, pad=(0.2, 1.5)):
     """Held-out file `index`: other seeds than training, same voices and ranges, any format.
-    Returns (name, wave, (ext, rate, options), language, digits, bgm)."""
+    Returns (name, wave, (ext, rate, options), language, digits, bgm, melody_db)."""
     rng = np.random.default_rng([seed, index])
     language = "en" if index % 2 == 0 else "zh"
     bgm = index % 8 in (6, 7)
-    wave, language, digits, bgm = utterance(rng, language, bgm, "noise", pad)
+    wave, language, digits, bgm, melody_db = utterance(rng, language, bgm, "noise", pad)
     fmt = formats[(index // 2) % len(formats)]
     name = f"{language}-{index:03d}-{fmt[1] // 1000}k.{fmt[0]}"
-    return name, wave, fmt, language, digits, bgm
+    return name, wave, fmt, language, digits, bgm, melody_db
 
 
 def write_heldout(directory, seed, count, formats=FORMATS, pad=(0.2, 1.5), jobs=2):
-    """Writes the files and manifest.csv (file, language, digits, bgm) into directory."""
+    """Writes the files and manifest.csv (file, language, digits, bgm, melody_db) into directory."""
     import csv
     from multiprocessing import Pool
     os.makedirs(directory, exist_ok=True)
@@ -258,15 +297,15 @@ def write_heldout(directory, seed, count, formats=FORMATS, pad=(0.2, 1.5), jobs=
         rows = pool.starmap(_write_one, [(directory, seed, i, formats, pad) for i in range(count)])
     with open(os.path.join(directory, "manifest.csv"), "w", newline="", encoding="utf-8") as f:
         writer = csv.writer(f, lineterminator="\n")
-        writer.writerow(["file", "language", "digits", "bgm"])
+        writer.writerow(["file", "language", "digits", "bgm", "melody_db"])
         writer.writerows(rows)
     return rows
 
 
 def _write_one(directory, seed, index, formats, pad):
-    name, wave, (ext, rate, options), language, digits, bgm = heldout_item(seed, index, formats, pad)
+    name, wave, (ext, rate, options), language, digits, bgm, melody_db = heldout_item(seed, index, formats, pad)
     write_audio(wave, os.path.join(directory, name), rate, options)
-    return [name, language, digits, "yes" if bgm else "no"]
+    return [name, language, digits, "yes" if bgm else "no", "" if melody_db is None else f"{melody_db:.1f}"]
 
 
 # ---------------------------------------------------------------- features (contract §2)

@@ -3,7 +3,9 @@
 
 usage: evaluate-transcripts.py MANIFEST.csv OUTDIR [OUTDIR ...]
 
-The manifest (from make-heldout.py) has columns file, language, digits, bgm (yes/no). For each
+The manifest (from make-heldout.py) has columns file, language, digits, bgm (yes/no) and, when
+present, melody_db (the melody's RMS against the speech's; BGM is then also reported by level
+band, both runs summed over languages). For each
 file, OUTDIR holds `<stem>.json` (or `<name with extension>.json` when stems collide), with the
 design's keys: "text", "language", "segments"[].event and "options".itn. Prints, per language:
 WER (English words) and CER (Mandarin characters) for runs without ITN, digit error rate for
@@ -65,6 +67,7 @@ class Tally:
     def __init__(self):
         self.errors = self.units = self.files = self.exact = 0
         self.language_ok = self.event_ok = self.bgm_files = self.bgm_ok = self.missing = 0
+        self.bgm_by_level = {band: [0, 0] for band in LEVEL_BANDS}  # band -> [found, files]
 
     def add(self, row, result):
         itn = bool(result.get("options", {}).get("itn"))
@@ -81,6 +84,10 @@ class Tally:
         if row["bgm"] == "yes":
             self.bgm_files += 1
             self.bgm_ok += "BGM" in events
+            if row.get("melody_db"):
+                counts = self.bgm_by_level[level_band(float(row["melody_db"]))]
+                counts[0] += "BGM" in events
+                counts[1] += 1
 
     def summary(self):
         pct = lambda a, b: f"{100.0 * a / b:6.2f}%" if b else "   n/a"
@@ -88,6 +95,14 @@ class Tally:
                 f"language {pct(self.language_ok, self.files)}  event {pct(self.event_ok, self.files)}"
                 f"  BGM {pct(self.bgm_ok, self.bgm_files)} ({self.bgm_files})  files {self.files}"
                 + (f"  missing {self.missing}" if self.missing else ""))
+
+
+# Melody RMS against the speech's (manifest column melody_db), the bands BGM is reported in.
+LEVEL_BANDS = ("-3..-10 dB", "-10..-15 dB", "-15..-20 dB", "-20..-25 dB")
+
+
+def level_band(db):
+    return LEVEL_BANDS[0 if db >= -10 else 1 if db >= -15 else 2 if db >= -20 else 3]
 
 
 def evaluate(manifest_rows, outdir):
@@ -118,6 +133,14 @@ def report(manifest_rows, outdir, out=sys.stdout):
     print(f"{outdir}:", file=out)
     for (language, itn), tally in sorted(tallies.items(), key=lambda kv: (kv[0][0], str(kv[0][1]))):
         print(f"  {language} {metric_name(language, itn):18s} {tally.summary()}", file=out)
+    by_level = {band: [0, 0] for band in LEVEL_BANDS}
+    for tally in tallies.values():
+        for band, (found, files) in tally.bgm_by_level.items():
+            by_level[band][0] += found
+            by_level[band][1] += files
+    if any(files for _, files in by_level.values()):
+        print("  BGM found by melody level (RMS vs speech): " + ", ".join(
+            f"{band} {found}/{files}" for band, (found, files) in by_level.items()), file=out)
     return tallies
 
 

@@ -43,6 +43,13 @@ def parse_args():
     p.add_argument("--max-minutes", type=float, default=0,
                    help="stop training early after this long (0: never); breaks exact reruns")
     p.add_argument("--batch", type=int, default=24)
+    p.add_argument("--melodies", type=int, default=0,
+                   help="melody clips to mix under speech in the feature domain (0: none, as the "
+                        "shipped model; tried with 600, see the model README)")
+    p.add_argument("--melody-rate", type=float, default=0.3,
+                   help="share of speech-only utterances that get a clip mixed under them")
+    p.add_argument("--melody-db", type=float, nargs=2, default=(-20.0, -3.0), metavar=("LOW", "HIGH"),
+                   help="level range of the mixed clips, as mix() draws it (dB re the speech)")
     p.add_argument("--lr", type=float, default=1.5e-3)
     p.add_argument("--heldout", type=int, default=240, help="held-out files to evaluate on")
     p.add_argument("--jobs", type=int, default=2)
@@ -53,6 +60,7 @@ def parse_args():
     args = p.parse_args()
     if args.smoke:
         args.pool, args.steps, args.heldout = 48, 12, 20
+        args.melodies = min(args.melodies, 8)
         args.work += "-smoke"
         args.out = os.path.join(args.work, "model")
     return args
@@ -84,7 +92,7 @@ def pool_item(seed, index):
         wave, bgm = ds.no_speech(rng)
         language, digits = "nospeech", ""
     else:
-        wave, language, digits, bgm = ds.utterance(rng)
+        wave, language, digits, bgm, _ = ds.utterance(rng)
     return ds.fbank(wave).to(torch.float16), language, digits, bgm
 
 
@@ -100,6 +108,27 @@ def build_pool(args):
     os.makedirs(args.work, exist_ok=True)
     torch.save(items, path)
     return items
+
+
+def melody_item(seed, index):
+    torch.set_num_threads(1)
+    return ds.melody_clip(np.random.default_rng([seed, 2 * 10 ** 6, index]))
+
+
+def build_melodies(args):
+    """Melody clips (fbank, RMS) that training mixes under speech-only utterances (ds.add_melody):
+    the pool's own melodies are a quarter of 6,000 utterances, too few for five timbres at every
+    level under every voice."""
+    if not args.melodies:
+        return []
+    path = os.path.join(args.work, f"melodies-{args.seed}-{args.melodies}.pt")
+    if os.path.exists(path):
+        return torch.load(path)
+    log(f"synthesizing {args.melodies} melody clips with {args.jobs} processes")
+    with Pool(args.jobs) as workers:
+        clips = workers.starmap(melody_item, [(args.seed, i) for i in range(args.melodies)], chunksize=8)
+    torch.save(clips, path)
+    return clips
 
 
 def cmvn_stats(items):
@@ -140,14 +169,20 @@ def pad_batch(features):
     return x, lengths
 
 
-def training_batch(items, order, rng, size, neg_mean, inv_stddev):
-    """`size` utterances of similar length (a random window of the length-sorted pool)."""
+def training_batch(items, order, rng, size, neg_mean, inv_stddev, melodies=(), melody_rate=0.0,
+                   melody_db=(-20.0, -3.0)):
+    """`size` utterances of similar length (a random window of the length-sorted pool); a share of
+    the speech-only ones get a melody clip mixed under them and the BGM event."""
     fill = -neg_mean[:80]
     feats, languages, norms, tags, texts = [], [], [], [], []
     start = int(rng.integers(0, len(order) - size + 1))
     for index in order[start:start + size]:
         frames, language, digits, bgm = items[int(index)]
-        frames = spec_augment(frames.float(), rng, fill)
+        frames = frames.float()
+        if melodies and language != "nospeech" and not bgm and rng.random() < melody_rate:
+            clip, clip_rms = melodies[int(rng.integers(len(melodies)))]
+            frames, bgm = ds.add_melody(frames, clip, clip_rms, rng, melody_db), True
+        frames = spec_augment(frames, rng, fill)
         feats.append((ds.lfr(frames) + neg_mean) * inv_stddev)
         if language == "nospeech":
             query = ["auto", "en", "zh"][int(rng.integers(3))]
@@ -176,7 +211,7 @@ def loss_of(model, batch):
     return ce, ctc
 
 
-def train(args, items, neg_mean, inv_stddev):
+def train(args, items, neg_mean, inv_stddev, melodies):
     torch.manual_seed(args.seed)
     rng = np.random.default_rng([args.seed, 10 ** 6])
     model = arch.SenseVoiceSmall(len(VOCAB), **SHAPE)
@@ -190,7 +225,8 @@ def train(args, items, neg_mean, inv_stddev):
     start, ce_sum, ctc_sum = time.time(), 0.0, 0.0
     model.train()
     for step in range(1, args.steps + 1):
-        ce, ctc = loss_of(model, training_batch(items, order, rng, args.batch, neg_mean, inv_stddev))
+        ce, ctc = loss_of(model, training_batch(items, order, rng, args.batch, neg_mean, inv_stddev,
+                                                      melodies, args.melody_rate, args.melody_db))
         optimizer.zero_grad()
         (ce + ctc).backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 5.0)
@@ -332,7 +368,8 @@ def main():
     items = build_pool(args)
     neg_mean, inv_stddev = cmvn_stats(items)
     log(f"pool: {len(items)} utterances, {sum(i[0].shape[0] for i in items) / 100 / 3600:.2f} h")
-    model, seconds = train(args, items, neg_mean, inv_stddev)
+    melodies = build_melodies(args)
+    model, seconds = train(args, items, neg_mean, inv_stddev, melodies)
     torch.save(model.state_dict(), os.path.join(args.work, "model.pt"))
     log(f"trained in {seconds:.0f} s")
     export(args, model, neg_mean, inv_stddev)
