@@ -5,6 +5,7 @@ import dev.sensevoice.ExitCode;
 import dev.sensevoice.SenseVoiceException;
 import dev.sensevoice.frontend.FeatureExtractor;
 import dev.sensevoice.frontend.Features;
+import dev.sensevoice.model.BestPath;
 import dev.sensevoice.model.DeviceRequest;
 import dev.sensevoice.model.FeatureBatch;
 import dev.sensevoice.model.Logits;
@@ -116,9 +117,9 @@ public final class ModelStoreCheck {
             FeatureBatch batch = new FeatureBatch(List.of(features), new int[] {m.languageRow("auto").orElse(0)},
                     new int[] {m.textNormRow(true)});
             Logits logits = engine.run(batch).get(0);
-            if (logits.frames() != features.frames() + 4 || logits.vocab() != engine.tokens().size() || !finite(logits)) {
+            if (logits.frames() != features.frames() + BestPath.QUERY_FRAMES || logits.vocab() != engine.tokens().size() || !finite(logits)) {
                 throw damaged(file, "the test run gave " + logits.frames() + " x " + logits.vocab()
-                        + " logits (expected " + (features.frames() + 4) + " x " + engine.tokens().size() + ", finite)");
+                        + " logits (expected " + (features.frames() + BestPath.QUERY_FRAMES) + " x " + engine.tokens().size() + ", finite)");
             }
             report.accept(String.format(Locale.ROOT, "ok  test run: %s, 1 s of audio -> %d frames of logits in %d ms",
                     name(file), logits.frames(), (System.nanoTime() - start) / 1_000_000));
