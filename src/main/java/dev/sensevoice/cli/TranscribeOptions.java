@@ -46,9 +46,9 @@ final class TranscribeOptions {
     Integer threads;
 
     @Option(names = "--inference-workers", paramLabel = "N",
-            description = "Model runs in flight at most on the one session, each on threads/N intra-op threads "
-                    + "(default: on CPU one per thread, at most 8; on GPUs one per device). Workers after the first "
-                    + "start only once batches queue up.")
+            description = "Model runs in flight at once on the one session, each on threads/N intra-op threads "
+                    + "(default: on CPU one per thread, at most 8, those after the first starting only once "
+                    + "batches queue up; on GPUs one per device). A count given here starts all at once.")
     Integer inferenceWorkers;
 
     @Option(names = "--lang", paramLabel = "auto|zh|en|yue|ja|ko", defaultValue = "auto",

@@ -144,9 +144,12 @@ public record TranscriptionRequest(
     /**
      * --batch-s and the worker counts of each pool. Inference workers share one recognizer and
      * split the inference threads between them ({@link #intraOpThreads}).
+     *
+     * @param sparesOnDemand inference workers after the first start only once batches queue up
+     *                       (pipeline.SpareWorkers); false when the user chose the count
      */
     public record Parallelism(double batchS, int decodeWorkers, int featureWorkers, int inferenceWorkers,
-            int postWorkers) {
+            int postWorkers, boolean sparesOnDemand) {
         /** Default CPU inference workers at most (measured only up to 2; more cores get more intra-op threads). */
         public static final int MAX_CPU_WORKERS = 8;
 
@@ -154,6 +157,10 @@ public record TranscriptionRequest(
             check(batchS > 0, "batch-s (" + batchS + ") must be positive");
             check(decodeWorkers >= 1 && featureWorkers >= 1 && inferenceWorkers >= 1 && postWorkers >= 1,
                     "worker counts must be at least 1");
+        }
+
+        public Parallelism(double batchS, int decodeWorkers, int featureWorkers, int inferenceWorkers, int postWorkers) {
+            this(batchS, decodeWorkers, featureWorkers, inferenceWorkers, postWorkers, true);
         }
 
         /** Pools sized from the cores; one inference worker (it uses the intra-op threads). */
@@ -175,8 +182,9 @@ public record TranscriptionRequest(
             return new Parallelism(batchS, d.decodeWorkers(), d.featureWorkers(), workers, d.postWorkers());
         }
 
+        /** {@code workers} inference workers, all started at once: the count was asked for. */
         public Parallelism withInferenceWorkers(int workers) {
-            return new Parallelism(batchS, decodeWorkers, featureWorkers, workers, postWorkers);
+            return new Parallelism(batchS, decodeWorkers, featureWorkers, workers, postWorkers, false);
         }
 
         /** The session's intra-op threads: the inference threads shared among the workers. */

@@ -90,7 +90,8 @@ final class TranscriptionRun {
                         FailurePolicy.<SegmentJob>skipItem((s, e) -> failed(s.file(), e)))
                 .loop("batcher", batches, out -> batcher.run(features, out))
                 .stage("inference", p.inferenceWorkers(), batches, recognized, this::infer,
-                        FailurePolicy.stopRun(), new SpareWorkers(SpareWorkers.DEFAULT_BACKLOG))
+                        FailurePolicy.stopRun(), p.sparesOnDemand()
+                                ? new SpareWorkers(SpareWorkers.DEFAULT_BACKLOG) : SpareWorkers.none())
                 .stage("post", p.postWorkers(), recognized, completed, this::postProcess,
                         FailurePolicy.<RecognizedSegment>skipItem((r, e) -> failed(r.item().file(), e)))
                 .sink("write", 1, completed, this::write,

@@ -14,10 +14,13 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -232,6 +235,44 @@ class BatchTranscriberTest {
         assertTrue(summary.count(Status.FAILED) >= 7, "at most the first input could finish");
         assertTrue(summary.files().get(7).error().contains("not finished: the run stopped"));
         assertTrue(fakes.written.size() <= 1);
+    }
+
+    @Test
+    void aSecondInferenceWorkerWaitsForABacklogByDefault() throws Exception {
+        scripts.put("a.wav", "alpha:1.2");
+        scripts.put("b.wav", "bravo:1.2");
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        fakes.beforeRun = () -> {
+            most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            try {
+                Thread.sleep(100); // slower than decoding: both batches wait, but not three in a row
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            inFlight.decrementAndGet();
+        };
+        TranscriptionSummary summary = run(inputs("a.wav", "b.wav"), parallel(1, 2, 2));
+        assertEquals(2, summary.count(Status.OK));
+        assertEquals(2, fakes.batches.size());
+        assertEquals(1, most.get(), "two batches are no backlog: one run at a time");
+    }
+
+    @Test
+    void anAskedForWorkerCountRunsSideBySideFromTheFirstBatch() throws Exception {
+        scripts.put("a.wav", "alpha:1.2");
+        scripts.put("b.wav", "bravo:1.2");
+        CyclicBarrier both = new CyclicBarrier(2);
+        fakes.beforeRun = () -> {
+            try {
+                both.await(5, TimeUnit.SECONDS); // only passes when two runs are in flight at once
+            } catch (Exception e) {
+                throw new IllegalStateException("the second worker never started", e);
+            }
+        };
+        TranscriptionSummary summary = run(inputs("a.wav", "b.wav"), parallel(1, 2, 1).withInferenceWorkers(2));
+        assertEquals(Optional.empty(), summary.stoppedBy());
+        assertEquals(2, summary.count(Status.OK));
     }
 
     @Test

@@ -43,6 +43,8 @@ final class FakeStages {
     final Set<String> opened = ConcurrentHashMap.newKeySet();
     volatile boolean quantized;
     volatile int failInferenceAtRun = -1;
+    /** Called at the start of every inference run, on the inference worker's thread. */
+    volatile FakeHook beforeRun = () -> { };
     volatile AudioOpener openHook;
 
     /** The natural language of a word, and the second most likely one. */
@@ -185,6 +187,11 @@ final class FakeStages {
         return 1 + WORDS.size() + LANGS.indexOf(lang);
     }
 
+    /** A hook that may throw, so a test can fail an inference run with its reason. */
+    interface FakeHook {
+        void run();
+    }
+
     static int vocab() {
         return 1 + WORDS.size() + LANGS.size();
     }
@@ -192,6 +199,7 @@ final class FakeStages {
     final class FakeRecognizer implements Recognizer {
         @Override
         public List<BestPath> run(FeatureBatch batch) {
+            beforeRun.run();
             if (batches.size() == failInferenceAtRun) {
                 throw new IllegalStateException("CUDA error: out of memory");
             }
