@@ -146,7 +146,7 @@ def melody_clip(rng, seconds=10.0):
 SPEECH_FBANK_POWER = 8.7e12
 
 
-def add_melody(frames, clip, clip_rms, rng, db=(-20, -3)):
+def add_melody(frames, clip, clip_rms, rng, db=(-20, -3), under_speech_only=False):
     """fbank frames with a melody clip mixed under them in the power domain, log(e^s + g e^m), at
     a level like mix() gives it in the waveform (dB re the speech), so every utterance in the pool
     can also be heard with any melody. The speech power is estimated from the frames within 30 dB
@@ -161,6 +161,8 @@ def add_melody(frames, clip, clip_rms, rng, db=(-20, -3)):
     music = music[start:start + speech.shape[0]]
     ratio = (2.5 * clip_rms) ** 2 * 10 ** (rng.uniform(*db) / 10)
     gain = math.log(ratio * speech_power / clip_rms ** 2)
+    if under_speech_only:  # no melody alone around the speech to give it away
+        music = torch.where((power > power.max() * 1e-3)[:, None], music, torch.tensor(-1e4, dtype=music.dtype))
     return torch.logaddexp(speech, music + gain).float()
 
 

@@ -48,6 +48,8 @@ def parse_args():
                         "shipped model; tried with 600, see the model README)")
     p.add_argument("--melody-rate", type=float, default=0.3,
                    help="share of speech-only utterances that get a clip mixed under them")
+    p.add_argument("--melody-under-speech", type=float, default=0.0,
+                   help="share of the mixed clips kept to the speech frames only")
     p.add_argument("--melody-db", type=float, nargs=2, default=(-20.0, -3.0), metavar=("LOW", "HIGH"),
                    help="level range of the mixed clips, as mix() draws it (dB re the speech)")
     p.add_argument("--lr", type=float, default=1.5e-3)
@@ -170,7 +172,7 @@ def pad_batch(features):
 
 
 def training_batch(items, order, rng, size, neg_mean, inv_stddev, melodies=(), melody_rate=0.0,
-                   melody_db=(-20.0, -3.0)):
+                   melody_db=(-20.0, -3.0), melody_under_speech=0.0):
     """`size` utterances of similar length (a random window of the length-sorted pool); a share of
     the speech-only ones get a melody clip mixed under them and the BGM event."""
     fill = -neg_mean[:80]
@@ -181,7 +183,8 @@ def training_batch(items, order, rng, size, neg_mean, inv_stddev, melodies=(), m
         frames = frames.float()
         if melodies and language != "nospeech" and not bgm and rng.random() < melody_rate:
             clip, clip_rms = melodies[int(rng.integers(len(melodies)))]
-            frames, bgm = ds.add_melody(frames, clip, clip_rms, rng, melody_db), True
+            under = bool(rng.random() < melody_under_speech)
+            frames, bgm = ds.add_melody(frames, clip, clip_rms, rng, melody_db, under), True
         frames = spec_augment(frames, rng, fill)
         feats.append((ds.lfr(frames) + neg_mean) * inv_stddev)
         if language == "nospeech":
@@ -226,7 +229,8 @@ def train(args, items, neg_mean, inv_stddev, melodies):
     model.train()
     for step in range(1, args.steps + 1):
         ce, ctc = loss_of(model, training_batch(items, order, rng, args.batch, neg_mean, inv_stddev,
-                                                      melodies, args.melody_rate, args.melody_db))
+                                                      melodies, args.melody_rate, args.melody_db,
+                                                      args.melody_under_speech))
         optimizer.zero_grad()
         (ce + ctc).backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 5.0)
