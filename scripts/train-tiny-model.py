@@ -101,13 +101,19 @@ def pool_item(seed, index):
 def build_pool(args):
     # "varied-tight": multi-timbre melodies, half the utterances cut tight like VAD segments;
     # older pools in the same folder are stale
-    path = os.path.join(args.work, f"pool-{args.seed}-{args.pool}-varied-tight.pt")
+    return synthesized(os.path.join(args.work, f"pool-{args.seed}-{args.pool}-varied-tight.pt"),
+                       f"{args.pool} utterances", args.jobs, pool_item,
+                       [(args.seed, i) for i in range(args.pool)])
+
+
+def synthesized(path, what, jobs, function, calls):
+    """The list of function(*call) over calls, made in `jobs` processes once and kept in path."""
     if os.path.exists(path):
         return torch.load(path)
-    log(f"synthesizing {args.pool} utterances with {args.jobs} processes")
-    with Pool(args.jobs) as workers:
-        items = workers.starmap(pool_item, [(args.seed, i) for i in range(args.pool)], chunksize=8)
-    os.makedirs(args.work, exist_ok=True)
+    log(f"synthesizing {what} with {jobs} processes")
+    with Pool(jobs) as workers:
+        items = workers.starmap(function, calls, chunksize=8)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
     torch.save(items, path)
     return items
 
@@ -123,14 +129,9 @@ def build_melodies(args):
     level under every voice."""
     if not args.melodies:
         return []
-    path = os.path.join(args.work, f"melodies-{args.seed}-{args.melodies}.pt")
-    if os.path.exists(path):
-        return torch.load(path)
-    log(f"synthesizing {args.melodies} melody clips with {args.jobs} processes")
-    with Pool(args.jobs) as workers:
-        clips = workers.starmap(melody_item, [(args.seed, i) for i in range(args.melodies)], chunksize=8)
-    torch.save(clips, path)
-    return clips
+    return synthesized(os.path.join(args.work, f"melodies-{args.seed}-{args.melodies}.pt"),
+                       f"{args.melodies} melody clips", args.jobs, melody_item,
+                       [(args.seed, i) for i in range(args.melodies)])
 
 
 def cmvn_stats(items):
