@@ -33,7 +33,9 @@ public final class SenseVoiceModel implements AutoCloseable {
     private final int featureDim;
     private final int frameBucket;
     private final AtomicBoolean closed = new AtomicBoolean();
-    private final RunBuffers buffers = new RunBuffers();
+    // one pool per role: a 50 MB logits buffer must not be lent out for 1 MB of features
+    private final RunBuffers featureBuffers = new RunBuffers();
+    private final RunBuffers logitBuffers = new RunBuffers();
     private final OrtSession.RunOptions runOptions;
 
     private SenseVoiceModel(OrtSession session, OrtSession.RunOptions runOptions, ModelFlavour flavour,
@@ -159,9 +161,9 @@ public final class SenseVoiceModel implements AutoCloseable {
         int vocab = tokens.size();
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         int[] lengths = batch.items().stream().mapToInt(Features::frames).toArray();
-        ByteBuffer in = buffers.borrow((long) n * frames * featureDim * Float.BYTES);
+        ByteBuffer in = featureBuffers.borrow((long) n * frames * featureDim * Float.BYTES);
         int outFrames = frames + BestPath.QUERY_FRAMES;
-        ByteBuffer out = buffers.borrow((long) n * outFrames * vocab * Float.BYTES);
+        ByteBuffer out = logitBuffers.borrow((long) n * outFrames * vocab * Float.BYTES);
         try (OnnxTensor x = OnnxTensor.createTensor(env, padded(batch, frames, in.asFloatBuffer()), new long[] {n, frames, featureDim});
              OnnxTensor xLength = OnnxTensor.createTensor(env, IntBuffer.wrap(lengths), new long[] {n});
              OnnxTensor language = OnnxTensor.createTensor(env, IntBuffer.wrap(batch.languageRows().clone()), new long[] {n});
@@ -180,8 +182,8 @@ public final class SenseVoiceModel implements AutoCloseable {
             }
             return items;
         } finally {
-            buffers.giveBack(in);
-            buffers.giveBack(out);
+            featureBuffers.giveBack(in);
+            logitBuffers.giveBack(out);
         }
     }
 
