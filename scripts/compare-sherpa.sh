@@ -81,6 +81,7 @@ read -r ref_s _ < <(reference "$model_dir/model.onnx")
 row fp32 "sherpa-onnx-node (ORT 1.28.2), decode only, 2 threads" "$ref_s" "$audio"
 row fp32 "sensevoice (ORT 1.23.2), defaults" "$(ours "$fp32")" "$audio"
 row fp32 "sensevoice, --inference-workers 1 --threads 2" "$(ours "$fp32" --inference-workers 1 --threads 2)" "$audio"
+row fp32 "sensevoice, --inference-workers 2 (both at once, no in-flight cap)" "$(ours "$fp32" --inference-workers 2)" "$audio"
 row fp32 "sensevoice, --vad none" "$(ours "$fp32" --vad none)" "$audio"
 if [[ -f "$model_dir/model.int8.onnx" ]]; then
   read -r ref8_s _ < <(reference "$model_dir/model.int8.onnx")

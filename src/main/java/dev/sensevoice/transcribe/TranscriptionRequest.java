@@ -147,9 +147,12 @@ public record TranscriptionRequest(
      *
      * @param sparesOnDemand inference workers after the first start only once batches queue up
      *                       (pipeline.SpareWorkers); false when the user chose the count
+     * @param boundInFlight CPU workers share the batches' memory ({@link #inFlightCap}, {@link #batchLimit}),
+     *                       so that a long recording needs no more than a short one; false when the
+     *                       user chose the count, and on GPUs (one worker per device)
      */
     public record Parallelism(double batchS, int decodeWorkers, int featureWorkers, int inferenceWorkers,
-            int postWorkers, boolean sparesOnDemand) {
+            int postWorkers, boolean sparesOnDemand, boolean boundInFlight) {
         /** Default CPU inference workers at most (measured only up to 2; more cores get more intra-op threads). */
         public static final int MAX_CPU_WORKERS = 8;
 
@@ -160,7 +163,7 @@ public record TranscriptionRequest(
         }
 
         public Parallelism(double batchS, int decodeWorkers, int featureWorkers, int inferenceWorkers, int postWorkers) {
-            this(batchS, decodeWorkers, featureWorkers, inferenceWorkers, postWorkers, true);
+            this(batchS, decodeWorkers, featureWorkers, inferenceWorkers, postWorkers, true, true);
         }
 
         /** Pools sized from the cores; one inference worker (it uses the intra-op threads). */
@@ -179,12 +182,32 @@ public record TranscriptionRequest(
         public static Parallelism forInference(double batchS, ModelOptions model) {
             Parallelism d = defaults();
             int workers = model.onCpu() ? Math.min(MAX_CPU_WORKERS, model.threads()) : model.devices().size();
-            return new Parallelism(batchS, d.decodeWorkers(), d.featureWorkers(), workers, d.postWorkers());
+            return new Parallelism(batchS, d.decodeWorkers(), d.featureWorkers(), workers, d.postWorkers(),
+                    true, model.onCpu());
         }
 
         /** {@code workers} inference workers, all started at once: the count was asked for. */
         public Parallelism withInferenceWorkers(int workers) {
-            return new Parallelism(batchS, decodeWorkers, featureWorkers, workers, postWorkers, false);
+            return new Parallelism(batchS, decodeWorkers, featureWorkers, workers, postWorkers, false, false);
+        }
+
+        /**
+         * Padded seconds (longest × count) that the runs in flight may hold together: one batch of
+         * --batch-s per two workers when bound, none otherwise. Two one-thread runs side by side
+         * beat one two-thread run (docs/benchmarks.md), but each holds its own activations and
+         * logits: two full thirty-second runs made a long recording need 24 % more memory than a
+         * 30 s file on the full-size int8 network, one batch between them 7 %.
+         */
+        public double inFlightCap() {
+            return boundInFlight ? batchS * Math.max(1, inferenceWorkers / 2) : Double.POSITIVE_INFINITY;
+        }
+
+        /**
+         * The batcher's longest × count: --batch-s, or half of it when bound workers pair up, so
+         * that two batches fit under {@link #inFlightCap} side by side (a longer segment goes alone).
+         */
+        public double batchLimit() {
+            return boundInFlight && inferenceWorkers > 1 ? batchS / 2 : batchS;
         }
 
         /** The session's intra-op threads: the inference threads shared among the workers. */

@@ -9,6 +9,7 @@ import dev.sensevoice.pipeline.Batcher;
 import dev.sensevoice.pipeline.Channel;
 import dev.sensevoice.pipeline.Emitter;
 import dev.sensevoice.pipeline.FailurePolicy;
+import dev.sensevoice.pipeline.InFlightLimit;
 import dev.sensevoice.pipeline.Pipeline;
 import dev.sensevoice.pipeline.PipelineFailedException;
 import dev.sensevoice.pipeline.SpareWorkers;
@@ -41,6 +42,7 @@ final class TranscriptionRun {
     private final Recognizing recognizing;
     private final long startNanos = System.nanoTime();
     private final Channel<FileTask> completed = new Channel<>("completed", 4);
+    private final InFlightLimit inFlight;
 
     TranscriptionRun(TranscriptionRequest request, Stages stages, TranscriptionListener listener,
             PeakSampler sampler) {
@@ -51,6 +53,8 @@ final class TranscriptionRun {
         this.inputs = request.selected();
         this.outcomes = new AtomicReferenceArray<>(inputs.size());
         this.recognizing = new Recognizing(request.recognition(), stages);
+        Parallelism p = request.parallelism();
+        this.inFlight = Double.isFinite(p.inFlightCap()) ? new InFlightLimit(p.inFlightCap()) : InFlightLimit.none();
     }
 
     TranscriptionSummary run(Cancellation cancellation) throws InterruptedException {
@@ -80,7 +84,7 @@ final class TranscriptionRun {
         Channel<List<FeaturedSegment>> batches = new Channel<>("batches", p.inferenceWorkers() + 1);
         // Items are best paths (a few KB); post-processing is fast unless --allowed-langs decodes again.
         Channel<RecognizedSegment> recognized = new Channel<>("recognized", 2 * p.postWorkers() + 2);
-        Batcher<FeaturedSegment> batcher = new Batcher<>(FeaturedSegment::seconds, p.batchS(),
+        Batcher<FeaturedSegment> batcher = new Batcher<>(FeaturedSegment::seconds, p.batchLimit(),
                 stages.recognizer().quantized() ? 1 : Integer.MAX_VALUE, BATCH_WINDOW, window);
         return new Pipeline("transcribe")
                 .source("intake", inputs, this::intake)
@@ -135,9 +139,13 @@ final class TranscriptionRun {
         if (live.isEmpty()) {
             return;
         }
-        long t0 = System.nanoTime();
-        List<BestPath> paths = stages.recognizer().run(recognizing.batchOf(live));
-        recognizing.shareTime(live, System.nanoTime() - t0);
+        double padded = live.size() * live.stream().mapToDouble(FeaturedSegment::seconds).max().orElse(0);
+        List<BestPath> paths = inFlight.run(padded, () -> {
+            long t0 = System.nanoTime();
+            List<BestPath> result = stages.recognizer().run(recognizing.batchOf(live));
+            recognizing.shareTime(live, System.nanoTime() - t0);
+            return result;
+        });
         if (paths.size() != live.size()) {
             throw new IllegalStateException("model returned " + paths.size() + " results for a batch of " + live.size());
         }

@@ -259,6 +259,57 @@ class BatchTranscriberTest {
     }
 
     @Test
+    void cpuWorkersShareOneBatchInFlightByDefault() throws Exception {
+        for (int i = 0; i < 16; i++) {
+            scripts.put("m" + i + ".wav", "alpha:1.5 sil:1 bravo:1.5 sil:1 charlie:1.5");
+        }
+        Object lock = new Object();
+        double[] held = {0, 0};
+        int[] runs = {0, 0};
+        fakes.whileRunning = padded -> {
+            synchronized (lock) {
+                held[0] += padded;
+                held[1] = Math.max(held[1], held[0]);
+                runs[1] = Math.max(runs[1], ++runs[0]);
+            }
+            try {
+                Thread.sleep(15); // slower than decoding: a backlog calls the spare worker in
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            synchronized (lock) {
+                held[0] -= padded;
+                runs[0]--;
+            }
+        };
+        TranscriptionSummary summary = run(inputs(scripts.keySet().toArray(String[]::new)), parallel(3.2, 2, 2));
+        assertEquals(16, summary.count(Status.OK));
+        assertEquals(2, runs[1], "the spare worker ran beside the first");
+        assertTrue(held[1] <= 3.2 + 1e-9, "at most --batch-s in flight, was " + held[1]);
+        assertTrue(fakes.batches.stream().allMatch(b -> b.size() == 1), "half batches: 2 x 1.5 s > 3.2 / 2");
+    }
+
+    @Test
+    void anAskedForWorkerCountRunsFullBatchesWithoutTheSharedBound() throws Exception {
+        for (int i = 0; i < 4; i++) {
+            scripts.put("n" + i + ".wav", "alpha:1.5 sil:1 bravo:1.5");
+        }
+        CyclicBarrier both = new CyclicBarrier(2);
+        fakes.beforeRun = () -> {
+            try {
+                both.await(5, TimeUnit.SECONDS); // full 3 s batches, two at once: 6 s in flight
+            } catch (Exception e) {
+                throw new IllegalStateException("the runs were not side by side", e);
+            }
+        };
+        TranscriptionSummary summary = run(inputs(scripts.keySet().toArray(String[]::new)),
+                parallel(3.2, 2, 1).withInferenceWorkers(2));
+        assertEquals(Optional.empty(), summary.stoppedBy());
+        assertEquals(4, summary.count(Status.OK));
+        assertTrue(fakes.batches.stream().anyMatch(b -> b.size() == 2), "whole batches of --batch-s");
+    }
+
+    @Test
     void anAskedForWorkerCountRunsSideBySideFromTheFirstBatch() throws Exception {
         scripts.put("a.wav", "alpha:1.2");
         scripts.put("b.wav", "bravo:1.2");

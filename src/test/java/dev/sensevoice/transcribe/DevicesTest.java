@@ -40,6 +40,25 @@ class DevicesTest {
     }
 
     @Test
+    void cpuWorkersShareOneBatchInFlightPerPairAndGpusOrAskedForCountsDoNot() {
+        Parallelism two = Parallelism.forInference(30, new ModelOptions(TEST_MODEL, "cpu", 2));
+        assertEquals(30, two.inFlightCap());
+        assertEquals(15, two.batchLimit(), "two half batches side by side");
+        Parallelism one = Parallelism.forInference(30, new ModelOptions(TEST_MODEL, "cpu", 1));
+        assertEquals(30, one.inFlightCap());
+        assertEquals(30, one.batchLimit());
+        Parallelism eight = Parallelism.forInference(30, new ModelOptions(TEST_MODEL, "cpu", 16));
+        assertEquals(120, eight.inFlightCap(), "one batch per two workers");
+        assertEquals(15, eight.batchLimit());
+        Parallelism gpus = Parallelism.forInference(30, new ModelOptions(TEST_MODEL, "cuda:0,cuda:1", 4));
+        assertEquals(Double.POSITIVE_INFINITY, gpus.inFlightCap(), "each device has its own memory");
+        assertEquals(30, gpus.batchLimit());
+        Parallelism asked = two.withInferenceWorkers(2);
+        assertEquals(Double.POSITIVE_INFINITY, asked.inFlightCap(), "a count asked for runs full batches at once");
+        assertEquals(30, asked.batchLimit());
+    }
+
+    @Test
     void listsOtherThanCudaDevicesAreRefused() {
         for (String bad : List.of("cpu,cuda:0", "cuda:0,cuda:0", "cuda,cuda:1", "cuda:0,")) {
             assertThrows(IllegalArgumentException.class, () -> new ModelOptions(TEST_MODEL, bad, 1), bad);

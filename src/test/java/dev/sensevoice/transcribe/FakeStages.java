@@ -45,6 +45,8 @@ final class FakeStages {
     volatile int failInferenceAtRun = -1;
     /** Called at the start of every inference run, on the inference worker's thread. */
     volatile FakeHook beforeRun = () -> { };
+    /** Called during every inference run with the batch's padded seconds (longest × count). */
+    volatile java.util.function.DoubleConsumer whileRunning = padded -> { };
     volatile AudioOpener openHook;
 
     /** The natural language of a word, and the second most likely one. */
@@ -200,6 +202,7 @@ final class FakeStages {
         @Override
         public List<BestPath> run(FeatureBatch batch) {
             beforeRun.run();
+            whileRunning.accept(batch.size() * batch.items().stream().mapToDouble(f -> f.frames() * 0.06).max().orElse(0));
             if (batches.size() == failInferenceAtRun) {
                 throw new IllegalStateException("CUDA error: out of memory");
             }
