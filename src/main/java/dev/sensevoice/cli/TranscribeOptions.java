@@ -48,7 +48,8 @@ final class TranscribeOptions {
     @Option(names = "--inference-workers", paramLabel = "N",
             description = "Model runs in flight at once on the one session, each on threads/N intra-op threads "
                     + "(default: on CPU one per thread, at most 8, those after the first starting only once "
-                    + "batches queue up; on GPUs one per device). A count given here starts all at once.")
+                    + "batches queue up, with half batches and one --batch-s in flight per two workers; on GPUs "
+                    + "one per device). A count given here starts all at once with full batches and no such bound.")
     Integer inferenceWorkers;
 
     @Option(names = "--lang", paramLabel = "auto|zh|en|yue|ja|ko", defaultValue = "auto",
@@ -97,8 +98,8 @@ final class TranscribeOptions {
     double mergeS;
 
     @Option(names = "--batch-s", paramLabel = "S", defaultValue = "30",
-            description = "A batch holds segments whose longest x count <= S seconds; a longer segment goes alone "
-                    + "(default: ${DEFAULT-VALUE}).")
+            description = "A batch holds segments whose longest x count <= S seconds (S/2 with two or more default "
+                    + "CPU workers); a longer segment goes alone (default: ${DEFAULT-VALUE}).")
     double batchS;
 
     @Option(names = {"-f", "--format"}, paramLabel = "LIST", split = ",", defaultValue = "txt,json",
