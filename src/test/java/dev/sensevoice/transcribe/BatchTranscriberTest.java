@@ -289,26 +289,7 @@ class BatchTranscriberTest {
         assertTrue(fakes.batches.stream().allMatch(b -> b.size() == 1), "half batches: 2 x 1.5 s > 3.2 / 2");
     }
 
-    @Test
-    void anAskedForWorkerCountRunsFullBatchesWithoutTheSharedBound() throws Exception {
-        for (int i = 0; i < 4; i++) {
-            scripts.put("n" + i + ".wav", "alpha:1.5 sil:1 bravo:1.5");
-        }
-        CyclicBarrier both = new CyclicBarrier(2);
-        fakes.beforeRun = () -> {
-            try {
-                both.await(5, TimeUnit.SECONDS); // full 3 s batches, two at once: 6 s in flight
-            } catch (Exception e) {
-                throw new IllegalStateException("the runs were not side by side", e);
-            }
-        };
-        TranscriptionSummary summary = run(inputs(scripts.keySet().toArray(String[]::new)),
-                parallel(3.2, 2, 1).withInferenceWorkers(2));
-        assertEquals(Optional.empty(), summary.stoppedBy());
-        assertEquals(4, summary.count(Status.OK));
-        assertTrue(fakes.batches.stream().anyMatch(b -> b.size() == 2), "whole batches of --batch-s");
-    }
-
+    /** Two 1.2 s segments at --batch-s 1: the default bound would run them one after the other. */
     @Test
     void anAskedForWorkerCountRunsSideBySideFromTheFirstBatch() throws Exception {
         scripts.put("a.wav", "alpha:1.2");
