@@ -53,8 +53,7 @@ final class TranscriptionRun {
         this.inputs = request.selected();
         this.outcomes = new AtomicReferenceArray<>(inputs.size());
         this.recognizing = new Recognizing(request.recognition(), stages);
-        Parallelism p = request.parallelism();
-        this.inFlight = Double.isFinite(p.inFlightCap()) ? new InFlightLimit(p.inFlightCap()) : InFlightLimit.none();
+        this.inFlight = new InFlightLimit(request.parallelism().inFlightCap()); // unbound: an infinite cap
     }
 
     TranscriptionSummary run(Cancellation cancellation) throws InterruptedException {
