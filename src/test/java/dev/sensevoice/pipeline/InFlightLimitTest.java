@@ -14,9 +14,14 @@ import org.junit.jupiter.api.Timeout;
 
 @Timeout(value = 10, unit = TimeUnit.SECONDS)
 class InFlightLimitTest {
-    /** Starts a thread that acquires {@code size}, notes {@code name}, then waits for {@code release}. */
-    private static Thread holder(InFlightLimit limit, double size, String name, List<String> admitted,
-            CountDownLatch release) {
+    private final List<String> admitted = new CopyOnWriteArrayList<>();
+    private final CountDownLatch release = new CountDownLatch(1);
+
+    /**
+     * Starts a thread that acquires {@code size}, notes {@code name} in {@link #admitted}, then waits
+     * for {@link #release}; returns once that thread is waiting (for its turn, or for the release).
+     */
+    private Thread holder(InFlightLimit limit, double size, String name) throws InterruptedException {
         Thread t = new Thread(() -> {
             try {
                 limit.acquire(size);
@@ -28,6 +33,7 @@ class InFlightLimitTest {
             }
         }, name);
         t.start();
+        waitUntil(() -> t.getState() == Thread.State.WAITING);
         return t;
     }
 
@@ -35,10 +41,6 @@ class InFlightLimitTest {
         while (!condition.getAsBoolean()) {
             Thread.sleep(5);
         }
-    }
-
-    private static void waitUntilBlocked(Thread t) throws InterruptedException {
-        waitUntil(() -> t.getState() == Thread.State.WAITING);
     }
 
     @Test
@@ -55,11 +57,8 @@ class InFlightLimitTest {
     @Test
     void anItemThatWouldPassTheCapWaitsForTheOthersToFinish() throws Exception {
         InFlightLimit limit = new InFlightLimit(2);
-        List<String> admitted = new CopyOnWriteArrayList<>();
         limit.acquire(1);
-        CountDownLatch release = new CountDownLatch(1);
-        Thread big = holder(limit, 1.5, "big", admitted, release);
-        waitUntilBlocked(big);
+        Thread big = holder(limit, 1.5, "big");
         assertTrue(admitted.isEmpty(), "1 + 1.5 > 2: it must wait");
         limit.release(1);
         waitUntil(() -> admitted.contains("big"));
@@ -71,11 +70,8 @@ class InFlightLimitTest {
     @Test
     void anItemLargerThanTheCapGoesAloneAndHoldsTheOthersBack() throws Exception {
         InFlightLimit limit = new InFlightLimit(2);
-        List<String> admitted = new CopyOnWriteArrayList<>();
         limit.acquire(5); // a 30 s segment under a 15 s share: alone, but it runs
-        CountDownLatch release = new CountDownLatch(1);
-        Thread small = holder(limit, 0.1, "small", admitted, release);
-        waitUntilBlocked(small);
+        Thread small = holder(limit, 0.1, "small");
         assertTrue(admitted.isEmpty());
         limit.release(5);
         waitUntil(() -> admitted.contains("small"));
@@ -86,13 +82,9 @@ class InFlightLimitTest {
     @Test
     void workersAreAdmittedInTheOrderTheyCameSoALargeItemIsNotOvertaken() throws Exception {
         InFlightLimit limit = new InFlightLimit(2);
-        List<String> admitted = new CopyOnWriteArrayList<>();
         limit.acquire(1);
-        CountDownLatch release = new CountDownLatch(1);
-        Thread large = holder(limit, 2, "large", admitted, release);
-        waitUntilBlocked(large);
-        Thread small = holder(limit, 0.5, "small", admitted, release);
-        waitUntilBlocked(small);
+        Thread large = holder(limit, 2, "large");
+        Thread small = holder(limit, 0.5, "small");
         assertTrue(admitted.isEmpty(), "0.5 would fit beside 1, but 'large' came first");
         limit.release(1);
         waitUntil(() -> admitted.contains("large"));
@@ -106,13 +98,9 @@ class InFlightLimitTest {
     @Test
     void anInterruptedWaiterLeavesTheLineToTheNext() throws Exception {
         InFlightLimit limit = new InFlightLimit(2);
-        List<String> admitted = new CopyOnWriteArrayList<>();
         limit.acquire(2);
-        CountDownLatch release = new CountDownLatch(1);
-        Thread first = holder(limit, 1, "first", admitted, release);
-        waitUntilBlocked(first);
-        Thread second = holder(limit, 1, "second", admitted, release);
-        waitUntilBlocked(second);
+        Thread first = holder(limit, 1, "first");
+        Thread second = holder(limit, 1, "second");
         first.interrupt();
         first.join();
         limit.release(2);
