@@ -85,6 +85,11 @@ public final class Batcher<T> {
         return batches;
     }
 
+    /** What a batch costs the model: its longest item × its count (every item is padded to the longest). */
+    public double padded(List<? extends T> batch) {
+        return batch.size() * batch.stream().mapToDouble(length).max().orElse(0);
+    }
+
     /** Sorted ascending, the newest item is the longest, so it decides the padded size. */
     private boolean fits(int count, double longest) {
         return count <= maxItems && longest * count <= limit;

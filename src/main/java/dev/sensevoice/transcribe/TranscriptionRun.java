@@ -27,9 +27,9 @@ final class TranscriptionRun {
     /** Pending segments the batcher sorts by length at once (see {@link Batcher}). */
     private static final int BATCH_WINDOW = 32;
     /**
-     * ... and at most this many batches' worth of audio (--batch-s each): the queues are bounded in
-     * seconds as well as in segments, so thirty-second segments (--vad none, long speech) hold no
-     * more memory than short ones. Enough to keep every inference worker fed.
+     * ... and at most this many batches' worth of audio (the batcher's limit each): the queues are
+     * bounded in seconds as well as in segments, so thirty-second segments (--vad none, long speech)
+     * hold no more memory than short ones. Enough to keep every inference worker fed.
      */
     private static final double WINDOW_BATCHES = 2;
 
@@ -43,6 +43,7 @@ final class TranscriptionRun {
     private final long startNanos = System.nanoTime();
     private final Channel<FileTask> completed = new Channel<>("completed", 4);
     private final InFlightLimit inFlight;
+    private final Batcher<FeaturedSegment> batcher;
 
     TranscriptionRun(TranscriptionRequest request, Stages stages, TranscriptionListener listener,
             PeakSampler sampler) {
@@ -53,7 +54,10 @@ final class TranscriptionRun {
         this.inputs = request.selected();
         this.outcomes = new AtomicReferenceArray<>(inputs.size());
         this.recognizing = new Recognizing(request.recognition(), stages);
-        this.inFlight = new InFlightLimit(request.parallelism().inFlightCap()); // unbound: an infinite cap
+        Parallelism p = request.parallelism();
+        this.inFlight = new InFlightLimit(p.inFlightCap()); // unbound: an infinite cap
+        this.batcher = new Batcher<>(FeaturedSegment::seconds, p.batchLimit(),
+                stages.recognizer().quantized() ? 1 : Integer.MAX_VALUE, BATCH_WINDOW, window(p));
     }
 
     TranscriptionSummary run(Cancellation cancellation) throws InterruptedException {
@@ -75,16 +79,16 @@ final class TranscriptionRun {
     private Pipeline build() {
         Parallelism p = request.parallelism();
         Channel<FileTask> inputs = new Channel<>("inputs", p.decodeWorkers());
-        double window = WINDOW_BATCHES * p.batchS();
         Channel<SegmentJob> segments = Channel.weighted("segments", 2 * p.featureWorkers() + 2,
-                SegmentJob::seconds, window / 2);
+                SegmentJob::seconds, window(p) / 2);
         Channel<FeaturedSegment> features = Channel.weighted("features", 2 * BATCH_WINDOW,
-                FeaturedSegment::seconds, window);
-        Channel<List<FeaturedSegment>> batches = new Channel<>("batches", p.inferenceWorkers() + 1);
+                FeaturedSegment::seconds, window(p));
+        // Weighed as the model sees them (padded): thirty-second int8 segments queue no deeper than a
+        // window of short ones; two batches waiting are what calls the spare workers in.
+        Channel<List<FeaturedSegment>> batches = Channel.weighted("batches", p.inferenceWorkers() + 1,
+                batcher::padded, window(p));
         // Items are best paths (a few KB); post-processing is fast unless --allowed-langs decodes again.
         Channel<RecognizedSegment> recognized = new Channel<>("recognized", 2 * p.postWorkers() + 2);
-        Batcher<FeaturedSegment> batcher = new Batcher<>(FeaturedSegment::seconds, p.batchLimit(),
-                stages.recognizer().quantized() ? 1 : Integer.MAX_VALUE, BATCH_WINDOW, window);
         return new Pipeline("transcribe")
                 .source("intake", inputs, this::intake)
                 .stage("decode", p.decodeWorkers(), inputs, segments, this::segmentInput,
@@ -99,6 +103,11 @@ final class TranscriptionRun {
                         FailurePolicy.<RecognizedSegment>skipItem((r, e) -> failed(r.item().file(), e)))
                 .sink("write", 1, completed, this::write,
                         FailurePolicy.<FileTask>skipItem((f, e) -> writeFailed(f, e)));
+    }
+
+    /** Seconds of audio the features queue and the batcher's window each hold at most. */
+    private static double window(Parallelism p) {
+        return WINDOW_BATCHES * p.batchLimit();
     }
 
     /** Feeds inputs in order; inputs whose outputs are up to date are skipped here. */
@@ -138,8 +147,7 @@ final class TranscriptionRun {
         if (live.isEmpty()) {
             return;
         }
-        double padded = live.size() * live.stream().mapToDouble(FeaturedSegment::seconds).max().orElse(0);
-        List<BestPath> paths = inFlight.run(padded, () -> {
+        List<BestPath> paths = inFlight.run(batcher.padded(live), () -> {
             long t0 = System.nanoTime();
             List<BestPath> result = stages.recognizer().run(recognizing.batchOf(live));
             recognizing.shareTime(live, System.nanoTime() - t0);

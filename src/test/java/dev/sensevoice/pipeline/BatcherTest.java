@@ -45,6 +45,16 @@ class BatcherTest {
     }
 
     @Test
+    void paddedLengthIsTheLongestTimesTheCount() {
+        Batcher<Seg> b = batcher(30, Integer.MAX_VALUE);
+        assertEquals(12.0, b.padded(List.of(new Seg(0, 2), new Seg(1, 4), new Seg(2, 3.5))), 1e-12);
+        assertEquals(0.0, b.padded(List.of()), 0.0);
+        for (List<Seg> batch : b.pack(List.of(new Seg(0, 10), new Seg(1, 2), new Seg(2, 9), new Seg(3, 3)))) {
+            assertTrue(b.padded(batch) <= 30, "every packed batch is within the limit by the same measure");
+        }
+    }
+
+    @Test
     void packingRuleHoldsForRandomLengths() {
         Random random = new Random(20261122);
         for (int round = 0; round < 500; round++) {

@@ -289,6 +289,40 @@ class BatchTranscriberTest {
         assertTrue(fakes.batches.stream().allMatch(b -> b.size() == 1), "half batches: 2 x 1.5 s > 3.2 / 2");
     }
 
+    /**
+     * Inference the slow stage, every segment longer than the batch limit (int8 at --max-segment-s
+     * 30): the queues between the VAD and the model hold a few segments, as they would short ones.
+     */
+    @Test
+    void longSegmentsQueueNoDeeperThanTheWindow() throws Exception {
+        scripts.put("long.wav", "alpha:3 sil:1 ".repeat(24));
+        fakes.quantized = true;
+        Object lock = new Object();
+        double[] waiting = {0, 0}; // featured but not yet running; the most seen
+        fakes.featured = seconds -> {
+            synchronized (lock) {
+                waiting[0] += seconds;
+                waiting[1] = Math.max(waiting[1], waiting[0]);
+            }
+        };
+        fakes.whileRunning = padded -> {
+            synchronized (lock) {
+                waiting[0] -= padded;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        TranscriptionSummary summary = run(inputs("long.wav"), parallel(3.2, 1, 2));
+        assertEquals(Status.OK, summary.files().get(0).status());
+        assertEquals(24, fakes.batches.size());
+        // the features worker's own, one queued, the batcher's two, one batch queued and one taken
+        // by the second worker waiting for the first's to end: 6 x 3 s (before 2026-12-07: 10)
+        assertTrue(waiting[1] <= 6 * 3.0 + 0.5, "featured seconds waiting for the model: " + waiting[1]);
+    }
+
     /** Two 1.2 s segments at --batch-s 1: the default bound would run them one after the other. */
     @Test
     void anAskedForWorkerCountRunsSideBySideFromTheFirstBatch() throws Exception {

@@ -47,6 +47,8 @@ final class FakeStages {
     volatile FakeHook beforeRun = () -> { };
     /** Called during every inference run with the batch's padded seconds (longest × count). */
     volatile java.util.function.DoubleConsumer whileRunning = padded -> { };
+    /** Called with every segment's seconds as its features are computed. */
+    volatile java.util.function.DoubleConsumer featured = seconds -> { };
     volatile AudioOpener openHook;
 
     /** The natural language of a word, and the second most likely one. */
@@ -70,7 +72,7 @@ final class FakeStages {
     }
 
     Stages stages() {
-        return new Stages(this::open, FakeStages::segment, FakeStages::features, new FakeRecognizer(),
+        return new Stages(this::open, FakeStages::segment, this::featuresOf, new FakeRecognizer(),
                 FakeStages::decode, segments -> String.join(" ", segments.stream().map(Recognition::text).toList()),
                 new FakeSink());
     }
@@ -163,6 +165,11 @@ final class FakeStages {
     }
 
     /** One 1-dim frame per 960 samples (60 ms): the mean amplitude. */
+    private Features featuresOf(float[] samples) {
+        featured.accept(samples.length / (double) SampleSource.SAMPLE_RATE);
+        return features(samples);
+    }
+
     static Features features(float[] samples) {
         int frames = Math.max(1, samples.length / 960);
         float[] values = new float[frames];
