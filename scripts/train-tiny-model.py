@@ -13,6 +13,7 @@ Seeded: the same command gives the same model.
     scripts/train-tiny-model.py --eval-only      # evaluate the model already in --out
 """
 import argparse
+import copy
 import importlib.util
 import json
 import math
@@ -53,6 +54,9 @@ def parse_args():
     p.add_argument("--melody-db", type=float, nargs=2, default=(-20.0, -3.0), metavar=("LOW", "HIGH"),
                    help="level range of the mixed clips, as mix() draws it (dB re the speech)")
     p.add_argument("--lr", type=float, default=1.5e-3)
+    p.add_argument("--ema", type=float, default=0.0, metavar="DECAY",
+                   help="export an exponential moving average of the weights with this decay "
+                        "(0: the last step's weights)")
     p.add_argument("--heldout", type=int, default=240, help="held-out files to evaluate on")
     p.add_argument("--jobs", type=int, default=2)
     p.add_argument("--threads", type=int, default=1,
@@ -226,6 +230,7 @@ def train(args, items, neg_mean, inv_stddev, melodies):
         0.03 + 0.97 * 0.5 * (1 + math.cos(math.pi * min(1.0, s / args.steps))))
     scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, schedule)
     order = sorted(range(len(items)), key=lambda i: items[i][0].shape[0])
+    average = copy.deepcopy(model) if args.ema else None
     start, ce_sum, ctc_sum = time.time(), 0.0, 0.0
     model.train()
     for step in range(1, args.steps + 1):
@@ -237,6 +242,8 @@ def train(args, items, neg_mean, inv_stddev, melodies):
         torch.nn.utils.clip_grad_norm_(model.parameters(), 5.0)
         optimizer.step()
         scheduler.step()
+        if average is not None:
+            follow(average, model, min(args.ema, (1 + step) / (10 + step)))
         ce_sum, ctc_sum = ce_sum + ce.item(), ctc_sum + ctc.item()
         if step % 200 == 0 or step == args.steps:
             n = 200 if step % 200 == 0 else step % 200
@@ -246,8 +253,18 @@ def train(args, items, neg_mean, inv_stddev, melodies):
         if args.max_minutes and time.time() - start > args.max_minutes * 60:
             log(f"stopping at step {step}: --max-minutes {args.max_minutes} reached")
             break
-    model.eval()
-    return model, time.time() - start
+    final = average if average is not None else model
+    final.eval()
+    return final, time.time() - start
+
+
+@torch.no_grad()
+def follow(average, model, decay):
+    """One step of the moving average: average = decay * average + (1 - decay) * model."""
+    for a, p in zip(average.parameters(), model.parameters()):
+        a.mul_(decay).add_(p.detach(), alpha=1 - decay)
+    for a, b in zip(average.buffers(), model.buffers()):
+        a.copy_(b)
 
 
 # ---------------------------------------------------------------- export
@@ -258,7 +275,8 @@ def export(args, model, neg_mean, inv_stddev):
     path = os.path.join(args.out, "model.onnx")
     arch.export_sherpa(model, path, opset=13)
     comment = (f"tiny digits-only SenseVoice-contract model, {SHAPE}, {args.steps} steps, "
-               f"made by scripts/train-tiny-model.py --seed {args.seed}")
+               f"made by scripts/train-tiny-model.py --seed {args.seed}"
+               + (f" --ema {args.ema}" if args.ema else ""))
     arch.add_metadata(path, arch.sherpa_metadata(len(VOCAB), neg_mean.tolist(),
                                                  inv_stddev.tolist(), comment))
     arch.write_tokens_txt(os.path.join(args.out, "tokens.txt"), VOCAB)
