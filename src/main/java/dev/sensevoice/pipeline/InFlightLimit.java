@@ -21,17 +21,15 @@ public final class InFlightLimit {
     private long serving;
     private final Set<Long> abandoned = new HashSet<>();
 
-    /** @param cap the most that may be in flight at once; an item larger than this goes alone */
+    /**
+     * @param cap the most that may be in flight at once; an item larger than this goes alone;
+     *            {@code Double.POSITIVE_INFINITY}: no cap, every worker goes at once
+     */
     public InFlightLimit(double cap) {
         if (!(cap > 0)) {
             throw new IllegalArgumentException("in-flight cap (" + cap + ") must be positive");
         }
         this.cap = cap;
-    }
-
-    /** No cap: every worker goes at once. */
-    public static InFlightLimit none() {
-        return new InFlightLimit(Double.POSITIVE_INFINITY);
     }
 
     /** Waits until an item of {@code size} may go; pair with {@link #release(double)}. */
