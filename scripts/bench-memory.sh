@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
-# Peak memory of `sensevoice transcribe` on three workloads (issue 4, docs/benchmarks.md "Memory"):
+# Peak memory of `sensevoice transcribe` on six workloads (issue 4, docs/benchmarks.md "Memory"):
 #   single  one 30 s recording
 #   many    1,000 short recordings (2.5 s each)
 #   long    one 3-hour recording (FLAC), which the pipeline must stream
 #   single-continuous  30 s of that recording without a pause: one 30 s segment, the longest the
 #           default --max-segment-s allows (the VAD cuts the single file into 18 s + 12 s, and
 #           attention memory grows with the square of a segment's length)
-# The goal: many and long peak within 10 % of single. Also checks that the 3-hour transcript's
-# timestamps are monotonic and inside the audio.
+#   looped-30s / looped-3h  a 30 s file (the clip's first 29 s between half-second silences: one
+#           29.4 s segment) and that very file 360 times over: a long recording of exactly the
+#           speech the 30 s file holds, so only the length differs
+# The goal: 1,000 files and a 3-hour file peak within 10 % of one 30 s file (many vs single,
+# looped-3h vs looped-30s; long against both single files shows what longer segments add). Also
+# checks that the 3-hour transcripts' timestamps are monotonic and inside the audio.
 #
 # Needs: GNU time as /usr/bin/time (Debian: `apt-get install time`; bash's builtin `time` does not
 # report memory), espeak-ng, sox, ffmpeg, python3, and a built ./sensevoice (`make build`).
@@ -86,6 +90,14 @@ make_continuous() {
   sox "$fixtures/long/three-hours.flac" "$fixtures/continuous/call.wav" trim 18.2 30
 }
 
+# A 30 s file and the same file 360 times over (3 hours).
+make_looped() {
+  [[ -f "$fixtures/looped/three-hours.flac" ]] && return
+  mkdir -p "$fixtures/looped"
+  sox "$fixtures/clip30.wav" "$fixtures/looped/call.wav" trim 0 29 pad 0.5 0.5
+  sox "$fixtures/looped/call.wav" "$fixtures/looped/three-hours.flac" repeat 359
+}
+
 model_args=()
 [[ -n "$model" ]] && model_args=(--model "$model")
 
@@ -113,12 +125,14 @@ compare() {
       $(( (peak[$name] - peak[single]) * 100 / peak[single] )) \
       $(( (peak[$name] - peak[single-continuous]) * 100 / peak[single-continuous] ))
   done
+  printf 'looped-3h vs looped-30s (the same file, 360 times): %+d %%\n' \
+    $(( (peak[looped-3h] - peak[looped-30s]) * 100 / peak[looped-30s] ))
 }
 
-check_long_timestamps() {
-  python3 - "$work/out-long/three-hours.json" <<'PY'
+check_timestamps() {
+  python3 - "$1" "$work/out-$1/three-hours.json" <<'PY'
 import json, sys
-doc = json.load(open(sys.argv[1]))
+doc = json.load(open(sys.argv[2]))
 duration, previous, problems = doc["duration_s"], -1.0, 0
 for seg in doc["segments"]:
     if not (previous <= seg["start"] <= seg["end"] <= duration + 1e-6):
@@ -127,19 +141,22 @@ for seg in doc["segments"]:
     times = [t["start"] for t in seg["tokens"]]
     if times != sorted(times) or any(not (seg["start"] <= t <= seg["end"]) for t in times):
         problems += 1
-print(f"long    duration_s={duration} segments={len(doc['segments'])} "
+print(f"{sys.argv[1]:<9} duration_s={duration} segments={len(doc['segments'])} "
       f"last_end={doc['segments'][-1]['end'] if doc['segments'] else None} timestamp_problems={problems}")
 sys.exit(1 if problems else 0)
 PY
 }
 
 echo "bench-memory: generating fixtures in $fixtures (once)" >&2
-make_clip; make_single; make_many; make_long; make_continuous
+make_clip; make_single; make_many; make_long; make_continuous; make_looped
 [[ -f "$here/target/sensevoice.jar" ]] || make -s -C "$here" build
 echo "bench-memory: JVM options: ${SENSEVOICE_JAVA_OPTS:-(launcher defaults)}" >&2
 measure single "$fixtures/single/call.wav"
 measure single-continuous "$fixtures/continuous/call.wav"
 measure many "$fixtures/many"
 measure long "$fixtures/long/three-hours.flac"
-check_long_timestamps
+measure looped-30s "$fixtures/looped/call.wav"
+measure looped-3h "$fixtures/looped/three-hours.flac"
+check_timestamps long
+check_timestamps looped-3h
 compare
