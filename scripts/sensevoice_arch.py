@@ -133,6 +133,42 @@ class SenseVoiceEncoderSmall(nn.Module):
         return self.tp_norm(x)
 
 
+class EventBranch(nn.Module):
+    """Tiny model only (off in the real network's shape): sustained tones anywhere in a segment, added
+    to the event frame's scores. 2-D convolutions over the fbank recovered from the LFR frames
+    (every third 10 ms frame, the 48 mel bins under ~2.7 kHz where the tunes' notes and first
+    harmonics lie), each output zeroed beyond x_length so
+    that padding never reaches a valid position, then the maximum and the mean over the segment.
+    A melody 15-20 dB under the speech shows as level lines between and under the words; the
+    encoder's event query did not find it there (models/sensevoice-tiny-digits/README.md)."""
+
+    BINS = 48
+
+    def __init__(self, vocab_size, channels=8):
+        super().__init__()
+        self.convs = nn.ModuleList([
+            nn.Conv2d(1, channels, (9, 3), padding=(4, 1)),
+            nn.Conv2d(channels, channels, (5, 3), padding=(2, 1)),
+            nn.Conv2d(channels, 2 * channels, (5, 1), padding=(2, 0)),
+        ])
+        self.out = nn.Linear(4 * channels, vocab_size)
+        nn.init.zeros_(self.out.weight)
+        nn.init.zeros_(self.out.bias)
+
+    def forward(self, x, x_length):
+        n, t = x.shape[0], x.shape[1]
+        frames = x[:, :, :480].reshape(n, t, 6, 80)[:, :, 0:6:3, :self.BINS].reshape(n, 2 * t, self.BINS)
+        valid = (torch.arange(t, device=x.device)[None, :] < x_length.long()[:, None]).float()
+        mask = valid[:, :, None].expand(n, t, 2).reshape(n, 1, 2 * t, 1)
+        h = frames[:, None, :, :] * mask
+        for conv in self.convs:
+            h = torch.relu(conv(h)) * mask
+        # ReLU outputs are >= 0 and padding is 0, so the plain maximum is the maximum over valid frames
+        peak = h.amax(dim=(2, 3))
+        mean = h.mean(dim=3).sum(dim=2) / (2 * x_length.float().clamp(min=1))[:, None]
+        return self.out(torch.cat([peak, mean], dim=1))
+
+
 class SenseVoiceSmall(nn.Module):
     """The network with the four query frames prepended inside, as both exports do (contract §3).
 
@@ -142,11 +178,12 @@ class SenseVoiceSmall(nn.Module):
     """
 
     def __init__(self, vocab_size, size=512, heads=4, units=2048, blocks=50, tp_blocks=20,
-                 kernel_size=11):
+                 kernel_size=11, event_branch=False):
         super().__init__()
         self.embed = nn.Embedding(QUERY_ROWS, FEATURE_DIM)
         self.encoder = SenseVoiceEncoderSmall(size, heads, units, blocks, tp_blocks, kernel_size)
         self.ctc_lo = nn.Linear(size, vocab_size)
+        self.event_branch = EventBranch(vocab_size) if event_branch else None
 
     def queries(self, language, text_norm):
         n = language.shape[0]
@@ -164,7 +201,11 @@ class SenseVoiceSmall(nn.Module):
         return self.encoder(x, mask)
 
     def forward(self, x, x_length, language, text_norm):
-        return self.ctc_lo(self.encode(x, x_length, language, text_norm))
+        logits = self.ctc_lo(self.encode(x, x_length, language, text_norm))
+        if self.event_branch is None:
+            return logits
+        event = logits[:, 2:3] + self.event_branch(x, x_length)[:, None, :]
+        return torch.cat([logits[:, :2], event, logits[:, 3:]], dim=1)
 
 
 class FunAsrExport(nn.Module):

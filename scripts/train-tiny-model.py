@@ -53,6 +53,8 @@ def parse_args():
                    help="share of the mixed clips kept to the speech frames only")
     p.add_argument("--melody-db", type=float, nargs=2, default=(-20.0, -3.0), metavar=("LOW", "HIGH"),
                    help="level range of the mixed clips, as mix() draws it (dB re the speech)")
+    p.add_argument("--event-branch", action="store_true",
+                   help="add sensevoice_arch.EventBranch (convolutions over the fbank) to the event frame")
     p.add_argument("--lr", type=float, default=1.5e-3)
     p.add_argument("--ema", type=float, default=0.0, metavar="DECAY",
                    help="export an exponential moving average of the weights with this decay "
@@ -222,7 +224,7 @@ def loss_of(model, batch):
 def train(args, items, neg_mean, inv_stddev, melodies):
     torch.manual_seed(args.seed)
     rng = np.random.default_rng([args.seed, 10 ** 6])
-    model = arch.SenseVoiceSmall(len(VOCAB), **SHAPE)
+    model = arch.SenseVoiceSmall(len(VOCAB), **SHAPE, event_branch=args.event_branch)
     log(f"model: {sum(p.numel() for p in model.parameters()):,} parameters, shape {SHAPE}")
     optimizer = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01)
     warmup = min(300, args.steps // 10 + 1)
@@ -276,7 +278,8 @@ def export(args, model, neg_mean, inv_stddev):
     arch.export_sherpa(model, path, opset=13)
     comment = (f"tiny digits-only SenseVoice-contract model, {SHAPE}, {args.steps} steps, "
                f"made by scripts/train-tiny-model.py --seed {args.seed}"
-               + (f" --ema {args.ema}" if args.ema else ""))
+               + (f" --ema {args.ema}" if args.ema else "")
+               + (" --event-branch" if args.event_branch else ""))
     arch.add_metadata(path, arch.sherpa_metadata(len(VOCAB), neg_mean.tolist(),
                                                  inv_stddev.tolist(), comment))
     arch.write_tokens_txt(os.path.join(args.out, "tokens.txt"), VOCAB)
@@ -307,7 +310,7 @@ def write_reference(args, model):
 
 def load_model(args):
     import onnx
-    model = arch.SenseVoiceSmall(len(VOCAB), **SHAPE)
+    model = arch.SenseVoiceSmall(len(VOCAB), **SHAPE, event_branch=args.event_branch)
     model.load_state_dict(torch.load(os.path.join(args.work, "model.pt")))
     model.eval()
     meta = {p.key: p.value for p in onnx.load(os.path.join(args.out, "model.onnx")).metadata_props}
