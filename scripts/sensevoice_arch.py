@@ -137,8 +137,8 @@ class EventBranch(nn.Module):
     """Tiny model only (off in the real network's shape): sustained tones anywhere in a segment, added
     to the event frame's scores. 2-D convolutions over the fbank recovered from the LFR frames
     (every third 10 ms frame, the 48 mel bins under ~2.7 kHz where the tunes' notes and first
-    harmonics lie), each output zeroed beyond x_length so
-    that padding never reaches a valid position, then the maximum and the mean over the segment.
+    harmonics lie), each output zeroed beyond x_length so that padding never reaches a valid
+    position, then the maximum and the mean over the segment.
     A melody 15-20 dB under the speech shows as level lines between and under the words; the
     encoder's event query did not find it there (models/sensevoice-tiny-digits/README.md)."""
 

@@ -164,12 +164,13 @@ final class FakeStages {
         out.accept(new SegmentAudio(new SpeechSegment(start, start + samples.length), samples));
     }
 
-    /** One 1-dim frame per 960 samples (60 ms): the mean amplitude. */
+    /** {@link #features}, reporting the segment's seconds to {@link #featured} first. */
     private Features featuresOf(float[] samples) {
         featured.accept(samples.length / (double) SampleSource.SAMPLE_RATE);
         return features(samples);
     }
 
+    /** One 1-dim frame per 960 samples (60 ms): the mean amplitude. */
     static Features features(float[] samples) {
         int frames = Math.max(1, samples.length / 960);
         float[] values = new float[frames];
