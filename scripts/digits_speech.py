@@ -197,11 +197,12 @@ def decode_file(path, rate=RATE):
     return np.frombuffer(raw, dtype=np.float32).copy()
 
 
-def utterance(rng, language=None, bgm=None, augment=True, pad=(0.2, 1.5)):
+def utterance(rng, language=None, bgm=None, augment=True, pad=(0.2, 1.5), tight=0.5, audible=False):
     """One random spoken digit string at 16 kHz: (wave, language, digits, bgm, melody_db), where
     melody_db is the melody's RMS against the speech's in dB (None without a melody).
 
-    augment: True (noise, telephone band, codec), "noise" (noise only) or False."""
+    augment: True (noise, telephone band, codec), "noise" (noise only) or False; tight and audible
+    as in mix()."""
     language = language or ("en" if rng.random() < 0.5 else "zh")
     voice = ENGLISH_VOICES[int(rng.integers(len(ENGLISH_VOICES)))] if language == "en" \
         else MANDARIN_VOICE
@@ -210,7 +211,7 @@ def utterance(rng, language=None, bgm=None, augment=True, pad=(0.2, 1.5)):
                    int(rng.integers(30, 71)))
     speech = resample(speech, ESPEAK_RATE, RATE)
     bgm = (rng.random() < 0.25) if bgm is None else bgm
-    wave, melody_db = mix(speech, rng, bgm, augment, pad)
+    wave, melody_db = mix(speech, rng, bgm, augment, pad, tight, audible)
     return wave, language, digits, bool(bgm), melody_db
 
 
@@ -223,16 +224,18 @@ TIGHT_PAD = (0.05, 0.25)
 MELODY_OVER_NOISE_DB = 10.0
 
 
-def mix(speech, rng, bgm, augment, pad):
+def mix(speech, rng, bgm, augment, pad, tight=0.5, audible=False):
     """Pad with 0.2-1.5 s of silence each side, then melody, noise, gain, telephone, codec:
     (wave, melody_db). The melody's peak is set 3-14 dB under 2.5x the speech's RMS; its RMS then
     lies 3-25 dB under the speech's, depending on the timbre (a plucked string decays fast). In
     held-out files the noise (SNR 8-40 dB) stays MELODY_OVER_NOISE_DB under the melody; the draws
     are the same either way.
 
-    In training (augment True) half the utterances are cut tight like the VAD's segments (speech
-    trimmed, 0.05-0.25 s each side), so the BGM event learns the melody under the speech too."""
-    if augment is True and rng.random() < 0.5:
+    In training (augment True) a share `tight` of the utterances (half for the main pool) are cut
+    tight like the VAD's segments (speech trimmed, 0.05-0.25 s each side), so the BGM event learns
+    the melody under the speech too; `audible` keeps the held-out files' noise rule in training.
+    Neither changes the random draws."""
+    if augment is True and rng.random() < tight:
         speech, pad = trim(speech), TIGHT_PAD
     lead, trail = (int(rng.uniform(*pad) * RATE) for _ in range(2))
     wave = np.concatenate([np.zeros(lead, np.float32), speech, np.zeros(trail, np.float32)])
@@ -245,7 +248,7 @@ def mix(speech, rng, bgm, augment, pad):
     if augment and rng.random() < 0.6:
         hiss = noise(len(wave), rng)
         snr = rng.uniform(8, 40)
-        if melody_db is not None and augment is not True:  # held-out files: see MELODY_OVER_NOISE_DB
+        if melody_db is not None and (augment is not True or audible):  # see MELODY_OVER_NOISE_DB
             snr = max(snr, MELODY_OVER_NOISE_DB - melody_db)
         wave += hiss * level * 10 ** (-snr / 20)
     if augment is True and rng.random() < 0.2:
