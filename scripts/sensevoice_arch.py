@@ -178,12 +178,12 @@ class SenseVoiceSmall(nn.Module):
     """
 
     def __init__(self, vocab_size, size=512, heads=4, units=2048, blocks=50, tp_blocks=20,
-                 kernel_size=11, event_branch=False):
+                 kernel_size=11, event_branch=False, event_channels=8):
         super().__init__()
         self.embed = nn.Embedding(QUERY_ROWS, FEATURE_DIM)
         self.encoder = SenseVoiceEncoderSmall(size, heads, units, blocks, tp_blocks, kernel_size)
         self.ctc_lo = nn.Linear(size, vocab_size)
-        self.event_branch = EventBranch(vocab_size) if event_branch else None
+        self.event_branch = EventBranch(vocab_size, event_channels) if event_branch else None
 
     def queries(self, language, text_norm):
         n = language.shape[0]

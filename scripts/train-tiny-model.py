@@ -4,11 +4,13 @@
 Everything from nothing, with Debian's python3 (torch 1.13, torchaudio, onnx 1.12, numpy) plus
 espeak-ng and ffmpeg: synthesizes a pool of augmented utterances, computes the contract's features
 (Kaldi fbank, FunASR-padded LFR 7/6, CMVN from the pool), trains with SenseVoice's loss (cross-
-entropy on the four tag frames + CTC on the text frames), exports the sherpa-onnx flavour
-(opset 13, 21 metadata keys, tokens.txt) and evaluates on held-out files in many formats.
+entropy on the four tag frames + CTC on the text frames), then trains an event branch alone on
+utterances the network never heard (finetune_event), exports the sherpa-onnx flavour (opset 13,
+21 metadata keys, tokens.txt) and evaluates on held-out files in many formats.
 Seeded: the same command gives the same model.
 
-    scripts/train-tiny-model.py                  # full run (~20 min on 2 cores)
+    scripts/train-tiny-model.py                  # full run (25 min + 25 min event stage on 2 cores)
+    scripts/train-tiny-model.py --event-finetune 0   # the network alone
     scripts/train-tiny-model.py --smoke          # a few steps end to end, to check the plumbing
     scripts/train-tiny-model.py --eval-only      # evaluate the model already in --out
 """
@@ -55,6 +57,16 @@ def parse_args():
                    help="level range of the mixed clips, as mix() draws it (dB re the speech)")
     p.add_argument("--event-branch", action="store_true",
                    help="add sensevoice_arch.EventBranch (convolutions over the fbank) to the event frame")
+    p.add_argument("--event-finetune", type=int, default=3000, metavar="STEPS",
+                   help="then train an EventBranch alone, the network frozen, on a pool of its own")
+    p.add_argument("--event-pool", type=int, default=4000, help="utterances of the event pool")
+    p.add_argument("--event-bgm-rate", type=float, default=0.35, help="share of the event pool with a melody")
+    p.add_argument("--event-tight", type=float, default=0.75, help="share of the event pool cut tight")
+    p.add_argument("--event-channels", type=int, default=24,
+                   help="channels of the EventBranch (the --event-branch rows of the model README: 8)")
+    p.add_argument("--event-lr", type=float, default=3e-3)
+    p.add_argument("--base", metavar="MODEL_PT",
+                   help="start from this trained network (a model.pt of an earlier run) instead of training one")
     p.add_argument("--lr", type=float, default=1.5e-3)
     p.add_argument("--ema", type=float, default=0.0, metavar="DECAY",
                    help="export an exponential moving average of the weights with this decay "
@@ -66,8 +78,11 @@ def parse_args():
     p.add_argument("--smoke", action="store_true", help="tiny pool, few steps, small eval")
     p.add_argument("--eval-only", action="store_true")
     args = p.parse_args()
+    if args.event_branch:
+        args.event_finetune = 0  # the branch is trained with the network instead of after it
     if args.smoke:
         args.pool, args.steps, args.heldout = 48, 12, 20
+        args.event_pool, args.event_finetune = 48, min(args.event_finetune, 12)
         args.melodies = min(args.melodies, 8)
         args.work += "-smoke"
         args.out = os.path.join(args.work, "model")
@@ -110,6 +125,27 @@ def build_pool(args):
     return synthesized(os.path.join(args.work, f"pool-{args.seed}-{args.pool}-varied-tight.pt"),
                        f"{args.pool} utterances", args.jobs, pool_item,
                        [(args.seed, i) for i in range(args.pool)])
+
+
+def event_item(seed, index, bgm_rate, tight):
+    """An utterance for the event fine-tuning: other draws than the main pool, more of them with
+    a melody and cut tight, the melody kept audible over the noise (the held-out files' rule)."""
+    torch.set_num_threads(1)
+    rng = np.random.default_rng([seed, 3 * 10 ** 6, index])
+    if rng.random() < 0.04:
+        wave, bgm = ds.no_speech(rng)
+        language, digits = "nospeech", ""
+    else:
+        bgm = bool(rng.random() < bgm_rate)
+        wave, language, digits, bgm, _ = ds.utterance(rng, bgm=bgm, tight=tight, audible=True)
+    return ds.fbank(wave).to(torch.float16), language, digits, bgm
+
+
+def build_event_pool(args):
+    name = f"event-pool-{args.seed}-{args.event_pool}-{args.event_bgm_rate:g}-{args.event_tight:g}.pt"
+    return synthesized(os.path.join(args.work, name), f"{args.event_pool} event utterances", args.jobs,
+                       event_item, [(args.seed, i, args.event_bgm_rate, args.event_tight)
+                                    for i in range(args.event_pool)])
 
 
 def synthesized(path, what, jobs, function, calls):
@@ -224,7 +260,7 @@ def loss_of(model, batch):
 def train(args, items, neg_mean, inv_stddev, melodies):
     torch.manual_seed(args.seed)
     rng = np.random.default_rng([args.seed, 10 ** 6])
-    model = arch.SenseVoiceSmall(len(VOCAB), **SHAPE, event_branch=args.event_branch)
+    model = new_model(args, args.event_branch)
     log(f"model: {sum(p.numel() for p in model.parameters()):,} parameters, shape {SHAPE}")
     optimizer = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01)
     warmup = min(300, args.steps // 10 + 1)
@@ -260,6 +296,40 @@ def train(args, items, neg_mean, inv_stddev, melodies):
     return final, time.time() - start
 
 
+def finetune_event(args, model, items, neg_mean, inv_stddev):
+    """Adds an EventBranch and trains it alone on the event frame, the network frozen. The network
+    has learned its own pool by heart, so its event errors show on utterances it never heard: the
+    branch learns from those, and as it only adds to frame 2 the text and other tags stay as they were."""
+    torch.manual_seed(args.seed + 1)
+    rng = np.random.default_rng([args.seed, 3 * 10 ** 6])
+    for parameter in model.parameters():
+        parameter.requires_grad_(False)
+    model.event_branch = arch.EventBranch(len(VOCAB), args.event_channels)
+    log(f"event branch: {sum(p.numel() for p in model.event_branch.parameters()):,} parameters, "
+        f"{args.event_finetune} steps on {len(items)} utterances the network never heard")
+    optimizer = torch.optim.AdamW(model.event_branch.parameters(), lr=args.event_lr, weight_decay=0.01)
+    schedule = lambda s: 0.03 + 0.97 * 0.5 * (1 + math.cos(math.pi * min(1.0, s / args.event_finetune)))
+    scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, schedule)
+    order = sorted(range(len(items)), key=lambda i: items[i][0].shape[0])
+    model.eval()
+    start, loss_sum, right = time.time(), 0.0, 0
+    for step in range(1, args.event_finetune + 1):
+        x, lengths, languages, norms, tags, _ = training_batch(items, order, rng, args.batch, neg_mean, inv_stddev)
+        event = model(x, lengths, languages, norms)[:, 2]
+        loss = torch.nn.functional.cross_entropy(event, tags[:, 2])
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+        scheduler.step()
+        loss_sum, right = loss_sum + loss.item(), right + (event.argmax(-1) == tags[:, 2]).sum().item()
+        if step % 200 == 0 or step == args.event_finetune:
+            n = 200 if step % 200 == 0 else step % 200
+            log(f"event step {step}/{args.event_finetune}  ce {loss_sum / n:.4f}  "
+                f"right {100.0 * right / (n * args.batch):.1f} %  {time.time() - start:.0f} s")
+            loss_sum, right = 0.0, 0
+    return model
+
+
 @torch.no_grad()
 def follow(average, model, decay):
     """One step of the moving average: average = decay * average + (1 - decay) * model."""
@@ -279,7 +349,8 @@ def export(args, model, neg_mean, inv_stddev):
     comment = (f"tiny digits-only SenseVoice-contract model, {SHAPE}, {args.steps} steps, "
                f"made by scripts/train-tiny-model.py --seed {args.seed}"
                + (f" --ema {args.ema}" if args.ema else "")
-               + (" --event-branch" if args.event_branch else ""))
+               + (" --event-branch" if args.event_branch else "")
+               + (f" --event-finetune {args.event_finetune}" if args.event_finetune else ""))
     arch.add_metadata(path, arch.sherpa_metadata(len(VOCAB), neg_mean.tolist(),
                                                  inv_stddev.tolist(), comment))
     arch.write_tokens_txt(os.path.join(args.out, "tokens.txt"), VOCAB)
@@ -308,9 +379,13 @@ def write_reference(args, model):
              language=language.numpy(), text_norm=norm.numpy(), logits=logits.numpy())
 
 
+def new_model(args, with_branch):
+    return arch.SenseVoiceSmall(len(VOCAB), **SHAPE, event_branch=with_branch, event_channels=args.event_channels)
+
+
 def load_model(args):
     import onnx
-    model = arch.SenseVoiceSmall(len(VOCAB), **SHAPE, event_branch=args.event_branch)
+    model = new_model(args, args.event_branch or args.event_finetune)
     model.load_state_dict(torch.load(os.path.join(args.work, "model.pt")))
     model.eval()
     meta = {p.key: p.value for p in onnx.load(os.path.join(args.out, "model.onnx")).metadata_props}
@@ -394,10 +469,18 @@ def main():
     items = build_pool(args)
     neg_mean, inv_stddev = cmvn_stats(items)
     log(f"pool: {len(items)} utterances, {sum(i[0].shape[0] for i in items) / 100 / 3600:.2f} h")
-    melodies = build_melodies(args)
-    model, seconds = train(args, items, neg_mean, inv_stddev, melodies)
+    if args.base:
+        model = new_model(args, args.event_branch)
+        model.load_state_dict(torch.load(args.base))
+        model.eval()
+        log(f"network from {args.base}")
+    else:
+        model, seconds = train(args, items, neg_mean, inv_stddev, build_melodies(args))
+        log(f"trained in {seconds:.0f} s")
+        torch.save(model.state_dict(), os.path.join(args.work, "network.pt"))  # what --base takes
+    if args.event_finetune:
+        model = finetune_event(args, model, build_event_pool(args), neg_mean, inv_stddev)
     torch.save(model.state_dict(), os.path.join(args.work, "model.pt"))
-    log(f"trained in {seconds:.0f} s")
     export(args, model, neg_mean, inv_stddev)
     evaluate(args, model, neg_mean, inv_stddev)
 
