@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The bundled trained model through the whole command (decode, VAD, batching, model, decoding,
- * JSON), on the committed held-out recordings: it must say the digits that were spoken.
+ * JSON), on the committed held-out recordings: it must say the digits that were spoken, and hear the
+ * melody mixed under a quarter of them.
  */
 class TrainedModelTranscribeTest {
     private static final Path HELD_OUT = Path.of("src/test/resources/heldout");
@@ -36,6 +37,7 @@ class TrainedModelTranscribeTest {
         Score score = transcribe(true);
         assertTrue(score.errorRate() <= 0.02, score.toString());
         assertTrue(score.languageAccuracy() >= 0.98, score.toString());
+        assertEquals(score.files, score.eventsRight, score.toString());
     }
 
     @Test
@@ -43,6 +45,7 @@ class TrainedModelTranscribeTest {
         Score score = transcribe(false);
         assertTrue(score.errorRate() <= 0.02, score.toString());
         assertTrue(score.languageAccuracy() >= 0.98, score.toString());
+        assertEquals(score.files, score.eventsRight, score.toString());
     }
 
     private Score transcribe(boolean itn) throws IOException {
@@ -58,6 +61,7 @@ class TrainedModelTranscribeTest {
             JsonNode json = new ObjectMapper().readTree(out.resolve(f[0].replace(".wav", ".json")).toFile());
             List<String> expected = units(f[1], f[2], itn);
             score.add(expected, hypothesis(f[1], json.get("text").asText(), itn), f[1].equals(json.get("language").asText()));
+            score.addEvent(f[3].equals("yes") ? "BGM" : "Speech", json.get("segments"));
         }
         assertEquals(24, score.files);
         return score;
@@ -87,12 +91,25 @@ class TrainedModelTranscribeTest {
         int units;
         int files;
         int languagesRight;
+        int eventsRight;
+        final List<String> eventsWrong = new ArrayList<>();
 
         void add(List<String> expected, List<String> actual, boolean languageRight) {
             errors += EditDistance.between(expected, actual);
             units += expected.size();
             files++;
             languagesRight += languageRight ? 1 : 0;
+        }
+
+        /** Right when some segment carries the event the file was made with (a melody under it: BGM). */
+        void addEvent(String wanted, JsonNode segments) {
+            List<String> events = new ArrayList<>();
+            segments.forEach(segment -> events.add(segment.get("event").asText()));
+            if (events.contains(wanted)) {
+                eventsRight++;
+            } else {
+                eventsWrong.add(wanted + " heard as " + events);
+            }
         }
 
         double errorRate() {
@@ -105,7 +122,8 @@ class TrainedModelTranscribeTest {
 
         @Override
         public String toString() {
-            return errors + " errors in " + units + " units, language right on " + languagesRight + "/" + files;
+            return errors + " errors in " + units + " units, language right on " + languagesRight + "/" + files
+                    + ", event right on " + eventsRight + "/" + files + (eventsWrong.isEmpty() ? "" : " " + eventsWrong);
         }
     }
 }
