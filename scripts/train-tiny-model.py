@@ -108,14 +108,19 @@ def tag_targets(language, bgm):
 
 # ---------------------------------------------------------------- the training pool
 
-def pool_item(seed, index):
+def pool_item(seed, index, stream=(), bgm_rate=None, tight=0.5, audible=False):
+    """Training utterance `index`: 4 % silence or a melody alone, the rest ds.utterance. The
+    defaults make the main pool; the event pool (build_event_pool) draws from a stream of its own,
+    with its own share of melodies (drawn here; None leaves it to utterance's 1 in 4), tight cuts
+    and the held-out files' noise rule."""
     torch.set_num_threads(1)
-    rng = np.random.default_rng([seed, index])
+    rng = np.random.default_rng([seed, *stream, index])
     if rng.random() < 0.04:
         wave, bgm = ds.no_speech(rng)
         language, digits = "nospeech", ""
     else:
-        wave, language, digits, bgm, _ = ds.utterance(rng)
+        bgm = None if bgm_rate is None else bool(rng.random() < bgm_rate)
+        wave, language, digits, bgm, _ = ds.utterance(rng, bgm=bgm, tight=tight, audible=audible)
     return ds.fbank(wave).to(torch.float16), language, digits, bgm
 
 
@@ -127,25 +132,11 @@ def build_pool(args):
                        [(args.seed, i) for i in range(args.pool)])
 
 
-def event_item(seed, index, bgm_rate, tight):
-    """An utterance for the event fine-tuning: other draws than the main pool, more of them with
-    a melody and cut tight, the melody kept audible over the noise (the held-out files' rule)."""
-    torch.set_num_threads(1)
-    rng = np.random.default_rng([seed, 3 * 10 ** 6, index])
-    if rng.random() < 0.04:
-        wave, bgm = ds.no_speech(rng)
-        language, digits = "nospeech", ""
-    else:
-        bgm = bool(rng.random() < bgm_rate)
-        wave, language, digits, bgm, _ = ds.utterance(rng, bgm=bgm, tight=tight, audible=True)
-    return ds.fbank(wave).to(torch.float16), language, digits, bgm
-
-
 def build_event_pool(args):
     name = f"event-pool-{args.seed}-{args.event_pool}-{args.event_bgm_rate:g}-{args.event_tight:g}.pt"
     return synthesized(os.path.join(args.work, name), f"{args.event_pool} event utterances", args.jobs,
-                       event_item, [(args.seed, i, args.event_bgm_rate, args.event_tight)
-                                    for i in range(args.event_pool)])
+                       pool_item, [(args.seed, i, (3 * 10 ** 6,), args.event_bgm_rate, args.event_tight, True)
+                                   for i in range(args.event_pool)])
 
 
 def synthesized(path, what, jobs, function, calls):
