@@ -7,9 +7,9 @@ espeak-ng and ffmpeg: synthesizes a pool of augmented utterances, computes the c
 entropy on the four tag frames + CTC on the text frames), then trains an event branch alone on
 utterances the network never heard (finetune_event), exports the sherpa-onnx flavour (opset 13,
 21 metadata keys, tokens.txt) and evaluates on held-out files in many formats.
-Seeded: the same command gives the same model.
+Seeded: the same command gives the same model, on any x86-64 CPU with AVX2 (pinned_kernels.py).
 
-    scripts/train-tiny-model.py                  # full run (25 min + 25 min event stage on 2 cores)
+    scripts/train-tiny-model.py                  # full run (33-50 min on 2 cores)
     scripts/train-tiny-model.py --event-finetune 0   # the network alone
     scripts/train-tiny-model.py --smoke          # a few steps end to end, to check the plumbing
     scripts/train-tiny-model.py --eval-only      # evaluate the model already in --out
@@ -24,10 +24,11 @@ import sys
 import time
 from multiprocessing import Pool
 
-import numpy as np
-import torch
-
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import pinned_kernels  # noqa: E402,F401  (before numpy and torch load their kernels)
+import numpy as np  # noqa: E402
+import torch  # noqa: E402
+
 import digits_speech as ds  # noqa: E402
 import sensevoice_arch as arch  # noqa: E402
 
@@ -74,7 +75,7 @@ def parse_args():
     p.add_argument("--heldout", type=int, default=240, help="held-out files to evaluate on")
     p.add_argument("--jobs", type=int, default=2)
     p.add_argument("--threads", type=int, default=1,
-                   help="torch threads; on a busy 2-core machine 1 ran 7x faster than 2")
+                   help="torch threads (OpenBLAS has its own): on 2 cores 1 ran 2.5x faster than 2")
     p.add_argument("--smoke", action="store_true", help="tiny pool, few steps, small eval")
     p.add_argument("--eval-only", action="store_true")
     args = p.parse_args()
