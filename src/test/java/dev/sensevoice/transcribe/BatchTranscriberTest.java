@@ -319,8 +319,10 @@ class BatchTranscriberTest {
         assertEquals(Status.OK, summary.files().get(0).status());
         assertEquals(24, fakes.batches.size());
         // the features worker's own, one queued, the batcher's two, one batch queued and one taken
-        // by the second worker waiting for the first's to end: 6 x 3 s (before 2026-12-07: 10)
-        assertTrue(waiting[1] <= 6 * 3.0 + 0.5, "featured seconds waiting for the model: " + waiting[1]);
+        // by the second worker waiting for the first's to end: 6 x 3 s (before 2026-12-07: 10); plus
+        // one when the machine is busy: the first worker may take its next batch before the second,
+        // let go, has counted its own as running (seen once, with the other core loaded)
+        assertTrue(waiting[1] <= 7 * 3.0 + 0.5, "featured seconds waiting for the model: " + waiting[1]);
     }
 
     /** Two 1.2 s segments at --batch-s 1: the default bound would run them one after the other. */
