@@ -1,12 +1,13 @@
-"""Imported before numpy and torch by the scripts that synthesize data or train: the same floats on
-any x86-64 CPU with AVX2.
+"""Imported before numpy and torch by the scripts that synthesize data or train, so that other x86-64
+CPUs with AVX2 compute the same floats.
 
 OpenBLAS and oneDNN choose their kernels by CPU, and kernels round differently. On an AMD EPYC with
 AVX-512 (OpenBLAS's Cooperlake kernels), 1 in 40 utterances of the training pool came out with
 other fbank values than on the AVX2 machine the bundled model was trained on, and the network
 trained from them read a digit of samples/mixed-long-48k.opus wrong. With the AVX2 kernels pinned
-the same machine gives the pool and the network of that first machine again. Set any of these
-variables yourself to choose otherwise.
+the same machine gives the training pool and the network of that first machine again (not yet
+the event branch: models/sensevoice-tiny-digits/README.md). Set any of these variables yourself
+to choose otherwise.
 """
 import os
 

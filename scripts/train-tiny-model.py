@@ -7,7 +7,8 @@ espeak-ng and ffmpeg: synthesizes a pool of augmented utterances, computes the c
 entropy on the four tag frames + CTC on the text frames), then trains an event branch alone on
 utterances the network never heard (finetune_event), exports the sherpa-onnx flavour (opset 13,
 21 metadata keys, tokens.txt) and evaluates on held-out files in many formats.
-Seeded: the same command gives the same model, on any x86-64 CPU with AVX2 (pinned_kernels.py).
+Seeded: on one machine the same command gives the same model; pinned_kernels.py made the training
+pool and the network the same on another CPU (the event branch not yet: model README).
 
     scripts/train-tiny-model.py                  # full run (33-50 min on 2 cores)
     scripts/train-tiny-model.py --event-finetune 0   # the network alone
