@@ -10,7 +10,7 @@ utterances the network never heard (finetune_event), exports the sherpa-onnx fla
 Seeded: on one machine the same command gives the same model; pinned_kernels.py made the training
 pool and the network the same on another CPU (the event branch not yet: model README).
 
-    scripts/train-tiny-model.py                  # full run (33-50 min on 2 cores)
+    scripts/train-tiny-model.py                  # full run (31-50 min on 2 cores)
     scripts/train-tiny-model.py --event-finetune 0   # the network alone
     scripts/train-tiny-model.py --smoke          # a few steps end to end, to check the plumbing
     scripts/train-tiny-model.py --eval-only      # evaluate the model already in --out

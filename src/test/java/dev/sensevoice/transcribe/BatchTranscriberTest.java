@@ -320,8 +320,9 @@ class BatchTranscriberTest {
         assertEquals(24, fakes.batches.size());
         // the features worker's own, one queued, the batcher's two, one batch queued and one taken
         // by the second worker waiting for the first's to end: 6 x 3 s (before 2026-12-07: 10); plus
-        // one when the machine is busy: the first worker may take its next batch before the second,
-        // let go, has counted its own as running (seen once, with the other core loaded)
+        // one for a moment: when the first worker's run ends it takes its next batch, and the queues
+        // refill behind it, before the second worker, let go, has begun its run (seen once, with the
+        // other core loaded)
         assertTrue(waiting[1] <= 7 * 3.0 + 0.5, "featured seconds waiting for the model: " + waiting[1]);
     }
 
