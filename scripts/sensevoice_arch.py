@@ -135,17 +135,24 @@ class SenseVoiceEncoderSmall(nn.Module):
 
 class EventBranch(nn.Module):
     """Tiny model only (off in the real network's shape): sustained tones anywhere in a segment, added
-    to the event frame's scores. 2-D convolutions over the fbank recovered from the LFR frames
-    (every third 10 ms frame, the 48 mel bins under ~2.7 kHz where the tunes' notes and first
-    harmonics lie), each output zeroed beyond x_length so that padding never reaches a valid
-    position, then the maximum and the mean over the segment.
+    to the event frame's scores. 2-D convolutions over the fbank recovered from the LFR frames (the
+    48 mel bins under ~2.7 kHz where the tunes' notes and first harmonics lie), each output zeroed
+    beyond x_length so that padding never reaches a valid position, then the maximum and the mean
+    over the segment.
+    `rows`: "mean", one row per LFR frame, the mean of its six 10 ms frames (the bundled model); or
+    "two", its frames 0 and 3 (the branch bundled before, twice the rows and twice the work).
+    `by_matmul`: training runs the convolutions as matmuls (conv_by_matmul), the export as Conv.
     A melody 15-20 dB under the speech shows as level lines between and under the words; the
     encoder's event query did not find it there (models/sensevoice-tiny-digits/README.md)."""
 
     BINS = 48
 
-    def __init__(self, vocab_size, channels=8):
+    def __init__(self, vocab_size, channels=8, rows="mean"):
         super().__init__()
+        if rows not in ("mean", "two"):
+            raise ValueError(f"rows must be 'mean' or 'two', not {rows!r}")
+        self.rows = rows
+        self.by_matmul = False
         self.convs = nn.ModuleList([
             nn.Conv2d(1, channels, (9, 3), padding=(4, 1)),
             nn.Conv2d(channels, channels, (5, 3), padding=(2, 1)),
@@ -157,16 +164,75 @@ class EventBranch(nn.Module):
 
     def forward(self, x, x_length):
         n, t = x.shape[0], x.shape[1]
-        frames = x[:, :, :480].reshape(n, t, 6, 80)[:, :, 0:6:3, :self.BINS].reshape(n, 2 * t, self.BINS)
+        frames = x[:, :, :480].reshape(n, t, 6, 80)[:, :, :, :self.BINS]
+        per_frame = 1 if self.rows == "mean" else 2
+        frames = frames.mean(dim=2) if per_frame == 1 else frames[:, :, 0:6:3].reshape(n, 2 * t, self.BINS)
         valid = (torch.arange(t, device=x.device)[None, :] < x_length.long()[:, None]).float()
-        mask = valid[:, :, None].expand(n, t, 2).reshape(n, 1, 2 * t, 1)
-        h = frames[:, None, :, :] * mask
+        mask = valid[:, :, None].expand(n, t, per_frame).reshape(n, per_frame * t, 1, 1)
+        h = frames[:, :, :, None] * mask  # (N, rows, bins, channels): channels last
         for conv in self.convs:
-            h = torch.relu(conv(h)) * mask
-        # ReLU outputs are >= 0 and padding is 0, so the plain maximum is the maximum over valid frames
-        peak = h.amax(dim=(2, 3))
-        mean = h.mean(dim=3).sum(dim=2) / (2 * x_length.float().clamp(min=1))[:, None]
+            h = torch.relu(self.convolve(h, conv)) * mask
+        # ReLU outputs are >= 0 and padding is 0, so the plain maximum is the maximum over valid rows
+        peak = h.amax(dim=(1, 2))
+        mean = h.mean(dim=2).sum(dim=1) / (per_frame * x_length.float().clamp(min=1))[:, None]
         return self.out(torch.cat([peak, mean], dim=1))
+
+    def convolve(self, h, conv):
+        if self.by_matmul:
+            return conv_by_matmul(h, conv)
+        return conv(h.permute(0, 3, 1, 2)).permute(0, 2, 3, 1)
+
+
+def conv_by_matmul(h, conv):
+    """A 'same'-padded nn.Conv2d on channels-last h (N, T, F, C), as matmuls through BLAS.
+
+    Why: oneDNN's convolutions trained another branch on another CPU, while the matmuls go to
+    OpenBLAS, whose kernels and threads pinned_kernels fixes. The frequency taps are unfolded into
+    the columns; the time taps are row offsets into that one matrix (_RowOffsetMatmul), which
+    spares a copy per tap. A single input channel unfolds its time taps too: 3 columns are too few."""
+    co, ci, kt, kf = conv.weight.shape
+    n, t, f, _ = h.shape
+    padded = nn.functional.pad(h, (0, 0, kf // 2, kf // 2, kt // 2, kt // 2))
+    if ci == 1:
+        taps = torch.cat([padded[:, i:i + t, j:j + f] for i in range(kt) for j in range(kf)], dim=3)
+        weight = conv.weight.permute(2, 3, 1, 0).reshape(kt * kf, co)
+        return torch.addmm(conv.bias, taps.reshape(-1, kt * kf), weight).reshape(n, t, f, co)
+    taps = torch.cat([padded[:, :, j:j + f] for j in range(kf)], dim=3)
+    weight = conv.weight.permute(2, 3, 1, 0).reshape(kt, kf * ci, co)
+    out = _RowOffsetMatmul.apply(taps.reshape(-1, kf * ci), weight, conv.bias, f)
+    return out.reshape(n, t + kt - 1, f, co)[:, :t]
+
+
+class _RowOffsetMatmul(torch.autograd.Function):
+    """out[r] = bias + sum over i of rows[r + i * step] @ weight[i], for the first
+    len(rows) - (taps - 1) * step rows (the rest 0). Autograd's own slicing would allocate a
+    full-size gradient per tap; this backward adds each tap's share into one."""
+
+    @staticmethod
+    def forward(ctx, rows, weight, bias, step):
+        m = rows.shape[0] - (weight.shape[0] - 1) * step
+        out = torch.zeros(rows.shape[0], weight.shape[2])
+        valid = out[:m]
+        valid.copy_(bias.expand(m, -1))
+        for i in range(weight.shape[0]):
+            valid.addmm_(rows[i * step:i * step + m], weight[i])
+        ctx.save_for_backward(rows, weight)
+        ctx.step = step
+        return out
+
+    @staticmethod
+    def backward(ctx, grad):
+        rows, weight = ctx.saved_tensors
+        step, taps = ctx.step, weight.shape[0]
+        m = rows.shape[0] - (taps - 1) * step
+        grad = grad[:m]
+        grad_rows = None
+        if ctx.needs_input_grad[0]:
+            grad_rows = torch.zeros_like(rows)
+            for i in range(taps):
+                grad_rows[i * step:i * step + m].addmm_(grad, weight[i].t())
+        grad_weight = torch.stack([rows[i * step:i * step + m].t() @ grad for i in range(taps)])
+        return grad_rows, grad_weight, grad.sum(dim=0), None
 
 
 class SenseVoiceSmall(nn.Module):
@@ -178,12 +244,12 @@ class SenseVoiceSmall(nn.Module):
     """
 
     def __init__(self, vocab_size, size=512, heads=4, units=2048, blocks=50, tp_blocks=20,
-                 kernel_size=11, event_branch=False, event_channels=8):
+                 kernel_size=11, event_branch=False, event_channels=8, event_rows="mean"):
         super().__init__()
         self.embed = nn.Embedding(QUERY_ROWS, FEATURE_DIM)
         self.encoder = SenseVoiceEncoderSmall(size, heads, units, blocks, tp_blocks, kernel_size)
         self.ctc_lo = nn.Linear(size, vocab_size)
-        self.event_branch = EventBranch(vocab_size, event_channels) if event_branch else None
+        self.event_branch = EventBranch(vocab_size, event_channels, event_rows) if event_branch else None
 
     def queries(self, language, text_norm):
         n = language.shape[0]

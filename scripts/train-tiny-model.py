@@ -7,10 +7,10 @@ espeak-ng and ffmpeg: synthesizes a pool of augmented utterances, computes the c
 entropy on the four tag frames + CTC on the text frames), then trains an event branch alone on
 utterances the network never heard (finetune_event), exports the sherpa-onnx flavour (opset 13,
 21 metadata keys, tokens.txt) and evaluates on held-out files in many formats.
-Seeded: on one machine the same command gives the same model; pinned_kernels.py made the training
-pool and the network the same on another CPU (the event branch not yet: model README).
+Seeded: the same command gives the same model, and pinned_kernels.py with the event branch's
+matmul convolutions (sensevoice_arch.conv_by_matmul) make it the same on other AVX2 CPUs (model README).
 
-    scripts/train-tiny-model.py                  # full run (31-50 min on 2 cores)
+    scripts/train-tiny-model.py                  # full run (28 min on 2 cores, model README)
     scripts/train-tiny-model.py --event-finetune 0   # the network alone
     scripts/train-tiny-model.py --smoke          # a few steps end to end, to check the plumbing
     scripts/train-tiny-model.py --eval-only      # evaluate the model already in --out
@@ -26,6 +26,9 @@ import time
 from multiprocessing import Pool
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+# OpenMP's threads (the event stage's) spin after each parallel region and keep OpenBLAS's threads
+# off the cores: passive, the event stage ran 1.3x faster on 2 cores. Read when torch loads.
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 import pinned_kernels  # noqa: E402,F401  (before numpy and torch load their kernels)
 import numpy as np  # noqa: E402
 import torch  # noqa: E402
@@ -58,14 +61,21 @@ def parse_args():
     p.add_argument("--melody-db", type=float, nargs=2, default=(-20.0, -3.0), metavar=("LOW", "HIGH"),
                    help="level range of the mixed clips, as mix() draws it (dB re the speech)")
     p.add_argument("--event-branch", action="store_true",
-                   help="add sensevoice_arch.EventBranch (convolutions over the fbank) to the event frame")
+                   help="add sensevoice_arch.EventBranch (convolutions over the fbank) to the event frame, "
+                        "trained with the network (as Conv, through oneDNN: CPU-dependent)")
     p.add_argument("--event-finetune", type=int, default=3000, metavar="STEPS",
                    help="then train an EventBranch alone, the network frozen, on a pool of its own")
     p.add_argument("--event-pool", type=int, default=4000, help="utterances of the event pool")
-    p.add_argument("--event-bgm-rate", type=float, default=0.35, help="share of the event pool with a melody")
+    p.add_argument("--event-bgm-rate", type=float, default=0.65, help="share of the event pool with a melody")
     p.add_argument("--event-tight", type=float, default=0.75, help="share of the event pool cut tight")
-    p.add_argument("--event-channels", type=int, default=24,
-                   help="channels of the EventBranch (the --event-branch rows of the model README: 8)")
+    p.add_argument("--event-channels", type=int, default=16,
+                   help="channels of the EventBranch (the model README's --event-branch rows: 8; "
+                        "the branch bundled before 2026-12-07's last: 24, --event-rows two)")
+    p.add_argument("--event-rows", choices=("mean", "two"), default="mean",
+                   help="the EventBranch's rows per LFR frame (sensevoice_arch.EventBranch)")
+    p.add_argument("--event-threads", type=int, default=2,
+                   help="torch threads of the event stage: its convolutions' elementwise work splits "
+                        "without changing a float (same branch as on 1 thread, 1.4x faster)")
     p.add_argument("--event-lr", type=float, default=3e-3)
     p.add_argument("--base", metavar="MODEL_PT",
                    help="start from this trained network (a model.pt of an earlier run) instead of training one")
@@ -297,7 +307,10 @@ def finetune_event(args, model, items, neg_mean, inv_stddev):
     rng = np.random.default_rng([args.seed, 3 * 10 ** 6])
     for parameter in model.parameters():
         parameter.requires_grad_(False)
-    model.event_branch = arch.EventBranch(len(VOCAB), args.event_channels)
+    model.event_branch = arch.EventBranch(len(VOCAB), args.event_channels, args.event_rows)
+    model.event_branch.by_matmul = True  # the same floats on any AVX2 CPU (conv_by_matmul)
+    threads = torch.get_num_threads()
+    torch.set_num_threads(args.event_threads)
     log(f"event branch: {sum(p.numel() for p in model.event_branch.parameters()):,} parameters, "
         f"{args.event_finetune} steps on {len(items)} utterances the network never heard")
     optimizer = torch.optim.AdamW(model.event_branch.parameters(), lr=args.event_lr, weight_decay=0.01)
@@ -320,7 +333,20 @@ def finetune_event(args, model, items, neg_mean, inv_stddev):
             log(f"event step {step}/{args.event_finetune}  ce {loss_sum / n:.4f}  "
                 f"right {100.0 * right / (n * args.batch):.1f} %  {time.time() - start:.0f} s")
             loss_sum, right = 0.0, 0
+    check_matmul_form(model.event_branch, x, lengths)
+    torch.set_num_threads(threads)
     return model
+
+
+@torch.no_grad()
+def check_matmul_form(branch, x, lengths):
+    """The branch was trained as matmuls and is exported as Conv: the two must agree."""
+    as_matmuls = branch(x, lengths)
+    branch.by_matmul = False
+    drift = (branch(x, lengths) - as_matmuls).abs().max().item()
+    log(f"event branch as Conv against as matmuls: max difference {drift:.1e}")
+    if drift > 1e-3:
+        raise SystemExit(f"the event branch's Conv and matmul forms disagree by {drift}")
 
 
 @torch.no_grad()
@@ -343,7 +369,8 @@ def export(args, model, neg_mean, inv_stddev):
                f"made by scripts/train-tiny-model.py --seed {args.seed}"
                + (f" --ema {args.ema}" if args.ema else "")
                + (" --event-branch" if args.event_branch else "")
-               + (f" --event-finetune {args.event_finetune}" if args.event_finetune else ""))
+               + (f" --event-finetune {args.event_finetune} --event-channels {args.event_channels}"
+                  f" --event-rows {args.event_rows}" if args.event_finetune else ""))
     arch.add_metadata(path, arch.sherpa_metadata(len(VOCAB), neg_mean.tolist(),
                                                  inv_stddev.tolist(), comment))
     arch.write_tokens_txt(os.path.join(args.out, "tokens.txt"), VOCAB)
@@ -373,7 +400,8 @@ def write_reference(args, model):
 
 
 def new_model(args, with_branch):
-    return arch.SenseVoiceSmall(len(VOCAB), **SHAPE, event_branch=with_branch, event_channels=args.event_channels)
+    return arch.SenseVoiceSmall(len(VOCAB), **SHAPE, event_branch=with_branch,
+                                event_channels=args.event_channels, event_rows=args.event_rows)
 
 
 def load_model(args):
