@@ -26,9 +26,6 @@ import time
 from multiprocessing import Pool
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-# OpenMP's threads (the event stage's) spin after each parallel region and keep OpenBLAS's threads
-# off the cores: passive, the event stage ran 1.3x faster on 2 cores. Read when torch loads.
-os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 import pinned_kernels  # noqa: E402,F401  (before numpy and torch load their kernels)
 import numpy as np  # noqa: E402
 import torch  # noqa: E402
@@ -73,9 +70,6 @@ def parse_args():
                         "the branch bundled before 2026-12-07's last: 24, --event-rows two)")
     p.add_argument("--event-rows", choices=("mean", "two"), default="mean",
                    help="the EventBranch's rows per LFR frame (sensevoice_arch.EventBranch)")
-    p.add_argument("--event-threads", type=int, default=2,
-                   help="torch threads of the event stage: its convolutions' elementwise work splits "
-                        "without changing a float (same branch as on 1 thread, 1.4x faster)")
     p.add_argument("--event-lr", type=float, default=3e-3)
     p.add_argument("--base", metavar="MODEL_PT",
                    help="start from this trained network (a model.pt of an earlier run) instead of training one")
@@ -309,8 +303,6 @@ def finetune_event(args, model, items, neg_mean, inv_stddev):
         parameter.requires_grad_(False)
     model.event_branch = arch.EventBranch(len(VOCAB), args.event_channels, args.event_rows)
     model.event_branch.by_matmul = True  # the same floats on any AVX2 CPU (conv_by_matmul)
-    threads = torch.get_num_threads()
-    torch.set_num_threads(args.event_threads)
     log(f"event branch: {sum(p.numel() for p in model.event_branch.parameters()):,} parameters, "
         f"{args.event_finetune} steps on {len(items)} utterances the network never heard")
     optimizer = torch.optim.AdamW(model.event_branch.parameters(), lr=args.event_lr, weight_decay=0.01)
@@ -334,7 +326,6 @@ def finetune_event(args, model, items, neg_mean, inv_stddev):
                 f"right {100.0 * right / (n * args.batch):.1f} %  {time.time() - start:.0f} s")
             loss_sum, right = 0.0, 0
     check_matmul_form(model.event_branch, x, lengths)
-    torch.set_num_threads(threads)
     return model
 
 
