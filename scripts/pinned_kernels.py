@@ -7,9 +7,9 @@ other fbank values than on the AVX2 machine the bundled network was trained on, 
 trained from them read a digit of samples/mixed-long-48k.opus wrong. With the AVX2 kernels pinned
 the same machine gives the training pool and the network of that first machine again. (oneDNN's
 2-D convolutions still trained another event branch there: the branch now trains as matmuls,
-sensevoice_arch.conv_by_matmul.) OpenBLAS also rounds differently on
-one thread than on two or more (2 and 4 gave the same event branch, 1 another), so it gets 2
-threads wherever it runs. Set any of these variables yourself to choose otherwise.
+sensevoice_arch.conv_by_matmul.) OpenBLAS also rounds differently on one thread than on two or
+more (2 and 4 gave the same event branch, 1 another), so it gets 2 threads wherever it runs.
+Set any of these variables yourself to choose otherwise.
 """
 import os
 

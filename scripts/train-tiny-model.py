@@ -10,7 +10,7 @@ utterances the network never heard (finetune_event), exports the sherpa-onnx fla
 Seeded: the same command gives the same model, and pinned_kernels.py with the event branch's
 matmul convolutions (sensevoice_arch.conv_by_matmul) make it the same on other AVX2 CPUs (model README).
 
-    scripts/train-tiny-model.py                  # full run (28 min on 2 cores, model README)
+    scripts/train-tiny-model.py                  # full run (26 min on 2 cores, model README)
     scripts/train-tiny-model.py --event-finetune 0   # the network alone
     scripts/train-tiny-model.py --smoke          # a few steps end to end, to check the plumbing
     scripts/train-tiny-model.py --eval-only      # evaluate the model already in --out
@@ -67,7 +67,7 @@ def parse_args():
     p.add_argument("--event-tight", type=float, default=0.75, help="share of the event pool cut tight")
     p.add_argument("--event-channels", type=int, default=16,
                    help="channels of the EventBranch (the model README's --event-branch rows: 8; "
-                        "the branch bundled before 2026-12-07's last: 24, --event-rows two)")
+                        "the branch bundled until 2026-12-07: 24 with --event-rows two)")
     p.add_argument("--event-rows", choices=("mean", "two"), default="mean",
                    help="the EventBranch's rows per LFR frame (sensevoice_arch.EventBranch)")
     p.add_argument("--event-lr", type=float, default=3e-3)
