@@ -7,8 +7,9 @@ espeak-ng and ffmpeg: synthesizes a pool of augmented utterances, computes the c
 entropy on the four tag frames + CTC on the text frames), then trains an event branch alone on
 utterances the network never heard (finetune_event), exports the sherpa-onnx flavour (opset 13,
 21 metadata keys, tokens.txt) and evaluates on held-out files in many formats.
-Seeded: the same command gives the same model, and pinned_kernels.py with the event branch's
-matmul convolutions (sensevoice_arch.conv_by_matmul) make it the same on other AVX2 CPUs (model README).
+Seeded: the same command gives the same model. pinned_kernels.py made the network the same on
+another AVX2 CPU; the event branch trains as matmuls (sensevoice_arch.conv_by_matmul) so that its
+floats do not depend on oneDNN either, not yet checked on a second CPU (model README).
 
     scripts/train-tiny-model.py                  # full run (26 min on 2 cores, model README)
     scripts/train-tiny-model.py --event-finetune 0   # the network alone
@@ -325,6 +326,7 @@ def finetune_event(args, model, items, neg_mean, inv_stddev):
             log(f"event step {step}/{args.event_finetune}  ce {loss_sum / n:.4f}  "
                 f"right {100.0 * right / (n * args.batch):.1f} %  {time.time() - start:.0f} s")
             loss_sum, right = 0.0, 0
+    model.event_branch.by_matmul = False  # from here on as Conv: the export and the evaluation
     check_matmul_form(model.event_branch, x, lengths)
     return model
 
@@ -332,9 +334,11 @@ def finetune_event(args, model, items, neg_mean, inv_stddev):
 @torch.no_grad()
 def check_matmul_form(branch, x, lengths):
     """The branch was trained as matmuls and is exported as Conv: the two must agree."""
+    as_conv = branch(x, lengths)
+    branch.by_matmul = True
     as_matmuls = branch(x, lengths)
     branch.by_matmul = False
-    drift = (branch(x, lengths) - as_matmuls).abs().max().item()
+    drift = (as_conv - as_matmuls).abs().max().item()
     log(f"event branch as Conv against as matmuls: max difference {drift:.1e}")
     if drift > 1e-3:
         raise SystemExit(f"the event branch's Conv and matmul forms disagree by {drift}")
